@@ -1,0 +1,85 @@
+import type { Intent, Knowledge } from '../knowledge/schema.js';
+import { simplify, traditionalize } from '../text/script.js';
+import type { Answer, Citation, Explanation, Lang, Outcome } from '../types.js';
+import type { Figures, ReplyLang } from './figures.js';
+import { MESSAGES, fill, type MessageKey } from './messages.js';
+
+/** Turns engine decisions into Answers in the asker's script; knows wording, not matching. */
+export interface AnswerBuilder {
+  say(key: MessageKey, lang: Lang, values?: Record<string, string | number>): string;
+  questionOf(intent: Intent, lang: Lang): string;
+  examples(lang: Lang): string[];
+  citationsOf(intent: Intent, lang: Lang): Citation[];
+  replyOf(intent: Intent, lang: Lang): string;
+  finish(parts: {
+    outcome: Outcome;
+    message: string;
+    lang: Lang;
+    intent: string | null;
+    confidence: number;
+    citations?: Citation[];
+    suggestions?: string[];
+    explain: Explanation;
+  }): Answer;
+}
+
+export function createAnswerBuilder(knowledge: Knowledge, figures: Figures): AnswerBuilder {
+  const sections = new Map(knowledge.sections.map((s) => [s.id, s]));
+  const replyLang = (lang: Lang): ReplyLang => (lang === 'en' ? 'en' : 'zh');
+  /** Chinese text of ours (mainland simplified) into the asker's script. */
+  const script = (zh: string, lang: Lang) => (lang === 'zh-Hant' ? traditionalize(zh) : zh);
+  /** Text of the report (traditional) into the asker's script; English readers get the original. */
+  const reportText = (original: string, lang: Lang) => (lang === 'zh-Hans' ? simplify(original) : original);
+  const meta = knowledge.meta;
+  const slots = (lang: Lang) => ({
+    title: lang === 'en' ? meta.title.en : meta.title.zh,
+    city: lang === 'en' ? meta.city.en : meta.city.zh,
+    year: meta.year,
+  });
+
+  const builder: AnswerBuilder = {
+    say(key, lang, values = {}) {
+      const text = fill(MESSAGES[key][replyLang(lang)], { ...slots(lang), ...values });
+      return lang === 'en' ? text : script(text, lang);
+    },
+    questionOf(intent, lang) {
+      return lang === 'en' ? intent.question.en : script(intent.question.zh, lang);
+    },
+    examples(lang) {
+      return lang === 'en' ? [...meta.examples.en] : meta.examples.zh.map((q) => script(q, lang));
+    },
+    citationsOf(intent, lang) {
+      return intent.cite.map((c) => {
+        const section = sections.get(c.section);
+        return {
+          sectionId: c.section,
+          section: reportText(section?.title ?? c.section, lang),
+          sectionEn: section?.titleEn ?? c.section,
+          quote: reportText(c.quote, lang),
+        };
+      });
+    },
+    replyOf(intent, lang) {
+      const text = figures.render(intent.reply[replyLang(lang)], replyLang(lang));
+      return lang === 'en' ? text : script(text, lang);
+    },
+    finish({ outcome, message, lang, intent, confidence, citations = [], suggestions = [], explain }) {
+      const label = builder.say('source', lang);
+      const sources = citations.map((c) =>
+        lang === 'en' ? `${label}: ${c.sectionEn} (${c.section}): “${c.quote}”` : `${label}:${c.section}「${c.quote}」`,
+      );
+      return {
+        outcome,
+        text: [message, ...sources].join('\n'),
+        message,
+        lang,
+        intent,
+        confidence: Math.round(confidence * 100) / 100,
+        citations,
+        suggestions,
+        explain,
+      };
+    },
+  };
+  return builder;
+}

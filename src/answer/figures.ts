@@ -1,0 +1,60 @@
+import type { Derived, Fact, Knowledge, List } from '../knowledge/schema.js';
+
+export type ReplyLang = 'zh' | 'en';
+
+/** The report's figures by id, with derived ones computed from facts (never typed in). */
+export interface Figures {
+  value(id: string): number | undefined;
+  fact(id: string): Fact | undefined;
+  list(id: string): List | undefined;
+  /** Renders a reply template: {f:…} and {d:…} figures, {l:…} numbered lists, {n:…} list sizes. */
+  render(template: string, lang: ReplyLang): string;
+}
+
+function compute(d: Derived, facts: Map<string, Fact>): number {
+  const values = d.args.map((id) => facts.get(id)?.value ?? Number.NaN);
+  const [first = Number.NaN, ...rest] = values;
+  const raw =
+    d.op === 'ratio-percent'
+      ? (first / (rest[0] ?? Number.NaN)) * 100
+      : d.op === 'difference'
+        ? rest.reduce((a, b) => a - b, first)
+        : values.reduce((a, b) => a + b, 0);
+  const scale = 10 ** d.decimals;
+  return Math.round(raw * scale) / scale;
+}
+
+/** Arabic digits always; an approximate figure says so, and 万 amounts keep the report's wording too. */
+export function formatNumber(value: number, approx: boolean, lang: ReplyLang): string {
+  if (lang === 'en') return approx ? `about ${value}` : String(value);
+  if (!approx) return String(value);
+  return value >= 10_000 && value % 10_000 === 0 ? `约${value / 10_000}万(${value})` : `约${value}`;
+}
+
+export function createFigures(knowledge: Knowledge): Figures {
+  const facts = new Map(knowledge.facts.map((f) => [f.id, f]));
+  const lists = new Map(knowledge.lists.map((l) => [l.id, l]));
+  const derived = new Map(knowledge.derived.map((d) => [d.id, compute(d, facts)]));
+  const value = (id: string) => facts.get(id)?.value ?? derived.get(id);
+
+  const renderList = (list: List, lang: ReplyLang) =>
+    list.items.map((item, i) => `\n${i + 1}. ${item[lang]}`).join('');
+
+  return {
+    value,
+    fact: (id) => facts.get(id),
+    list: (id) => lists.get(id),
+    render(template, lang) {
+      return template.replace(/\{([fdln]):([a-z0-9.-]+)\}/g, (slot, kind: string, id: string) => {
+        if (kind === 'l' || kind === 'n') {
+          const list = lists.get(id);
+          if (!list) return slot;
+          return kind === 'l' ? renderList(list, lang) : String(list.items.length);
+        }
+        const fact = facts.get(id);
+        const v = value(id);
+        return v === undefined ? slot : formatNumber(v, fact?.approx ?? false, lang);
+      });
+    },
+  };
+}

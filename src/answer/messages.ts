@@ -1,0 +1,65 @@
+/**
+ * The engine's own phrases, in simplified Chinese and English (traditional is converted from the
+ * Chinese). Nothing here is about a particular report: {title}, {year}, {city} come from its meta.
+ */
+export const MESSAGES = {
+  empty: {
+    zh: '请输入一个问题,例如:',
+    en: 'Please type a question, for example:',
+  },
+  unknown: {
+    zh: '抱歉,我在《{title}》里没有找到能回答这个问题的内容。可以试试这些问题:',
+    en: 'Sorry, I found nothing in the {title} that answers this. You could try:',
+  },
+  greeting: {
+    zh: '您好!我可以回答关于《{title}》的问题,每个答案都引用报告原文。例如:',
+    en: 'Hello! I answer questions about the {title}, quoting the report word for word. For example:',
+  },
+  otherYear: {
+    zh: '这份报告只涵盖{year}年,没有{asked}年的数据,我不能用{year}年的数字代替。',
+    en: 'This report covers {year} only; it has no figures for {asked}, and a {year} figure is no answer for {asked}.',
+  },
+  otherPlace: {
+    zh: '这份报告只涉及{city},没有其他地区的数据。',
+    en: 'This report is about {city} only; it has no figures for other places.',
+  },
+  otherTopic: {
+    zh: '报告没有提到这方面的内容。',
+    en: 'The report does not say anything about that.',
+  },
+  applyHint: {
+    zh: '如需报告以外的政府信息,可以依据《政府信息公开条例》向有关行政机关申请公开。',
+    en: 'For government information beyond the report, you can apply for disclosure under the Regulations on Open Government Information.',
+  },
+  tryInstead: {
+    zh: '可以问:',
+    en: 'You could ask:',
+  },
+  clarify: {
+    zh: '您想问的是哪一个?',
+    en: 'Which one do you mean?',
+  },
+  source: {
+    zh: '来源',
+    en: 'Source',
+  },
+  yes: {
+    zh: '对,是{n}。',
+    en: 'Yes, {n}.',
+  },
+  roughly: {
+    zh: '大致是,准确数字如下。',
+    en: 'Roughly; the exact figure follows.',
+  },
+  no: {
+    zh: '不是{n}。',
+    en: 'No, not {n}.',
+  },
+} as const;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+/** Fills {name} slots; unknown slots stay visible so a missing value is noticed, not hidden. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (slot, name: string) => (name in values ? String(values[name]) : slot));
+}

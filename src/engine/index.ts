@@ -1,0 +1,1 @@
+export { createEngine, type Engine, type EngineOptions, type Turn } from './create-engine.js';

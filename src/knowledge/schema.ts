@@ -1,0 +1,125 @@
+import { z } from 'zod';
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'ids are lower-case letters, digits, dots and dashes');
+const nonEmpty = z.string().min(1);
+
+/** Text in both reply languages: `zh` in mainland simplified Chinese (traditional is converted from it). */
+export const LocalText = z.object({ zh: nonEmpty, en: nonEmpty }).strict();
+
+export const Section = z
+  .object({
+    id,
+    title: nonEmpty.describe('the title exactly as written in the source'),
+    titleEn: nonEmpty,
+    parent: id.nullable(),
+    origin: z.enum(['report', 'encyclopedia']).describe('encyclopedia sections were added by the page, not the report'),
+    text: z.string().describe('the section body, verbatim from the source'),
+  })
+  .strict();
+
+export const Meta = z
+  .object({
+    id,
+    title: LocalText,
+    city: LocalText,
+    region: LocalText,
+    year: z.number().int().min(1900).max(2100),
+    legalBasis: LocalText,
+    scope: LocalText.describe('one sentence on what the report covers, used when a question falls outside it'),
+    source: nonEmpty.describe('where the text comes from, for /source and README'),
+    examples: z.object({ zh: z.array(nonEmpty).min(3), en: z.array(nonEmpty).min(3) }).strict(),
+  })
+  .strict();
+
+export const Concept = z
+  .object({
+    id,
+    zh: z.array(nonEmpty).default([]),
+    en: z.array(nonEmpty).default([]).describe('English words or phrases; matched after stemming'),
+    family: id.optional().describe('concepts of one family replace each other in follow-ups (website → other forms)'),
+  })
+  .strict();
+
+export const Fact = z
+  .object({
+    id,
+    value: z.number(),
+    approx: z.boolean().default(false),
+    unit: z.object({ zh: z.string(), en: z.string() }).strict(),
+    label: LocalText,
+    section: id,
+    quote: nonEmpty.describe('verbatim excerpt of the section that states the value'),
+    source: z.string().optional().describe('how the value is written in the text when not in Arabic digits, e.g. 五個部分'),
+  })
+  .strict();
+
+export const ListItem = z.object({ zh: nonEmpty, en: nonEmpty }).strict();
+
+export const List = z
+  .object({ id, label: LocalText, section: id, quote: nonEmpty, items: z.array(ListItem).min(1) })
+  .strict();
+
+export const Derived = z
+  .object({
+    id,
+    label: LocalText,
+    op: z.enum(['ratio-percent', 'difference', 'sum']),
+    args: z.array(id).min(2).describe('fact ids: ratio-percent is args[0]/args[1]×100, difference args[0]−args[1]−…'),
+    decimals: z.number().int().min(0).max(4).default(0),
+    unit: z.object({ zh: z.string(), en: z.string() }).strict(),
+  })
+  .strict();
+
+export const Cite = z.object({ section: id, quote: nonEmpty }).strict();
+
+export const Intent = z
+  .object({
+    id,
+    question: LocalText.describe('the canonical question, offered as a suggestion or clarify option'),
+    match: z
+      .object({
+        all: z.array(z.array(id).min(1)).default([]).describe('each group: at least one of its concepts must be in the question'),
+        weights: z.record(id, z.number().positive()).describe('concept → weight; the score is the sum of matched weights'),
+        none: z.array(id).default([]).describe('concepts that rule this intent out'),
+      })
+      .strict(),
+    reply: LocalText.describe('templates: {f:fact-id}, {d:derived-id}, {l:list-id} (numbered items), {n:list-id} (item count)'),
+    cite: z.array(Cite).min(1),
+    checks: id.optional().describe('the fact or derived figure an "is it N?" question is checked against'),
+    suggest: z.array(id).default([]),
+  })
+  .strict();
+
+export const Scope = z
+  .object({
+    places: z.array(Concept).describe('names of places the report covers'),
+    otherPlaces: Concept.describe('places the report does not cover'),
+    topics: z.array(Concept).describe('topics the report does not cover (weather, budgets, …)'),
+    greetings: Concept,
+    followUpMarkers: Concept.describe('words that mark a question as continuing the last topic'),
+    yesNoMarkers: Concept.describe('words that make a question an "is it …?" question'),
+  })
+  .strict();
+
+/** The whole knowledge of one report, as the engine consumes it. */
+export const Knowledge = z
+  .object({
+    meta: Meta,
+    sections: z.array(Section).min(1),
+    facts: z.array(Fact),
+    derived: z.array(Derived),
+    lists: z.array(List),
+    concepts: z.array(Concept),
+    intents: z.array(Intent).min(1),
+    scope: Scope,
+  })
+  .strict();
+
+export type Knowledge = z.infer<typeof Knowledge>;
+export type KnowledgeInput = z.input<typeof Knowledge>;
+export type Section = z.infer<typeof Section>;
+export type Fact = z.infer<typeof Fact>;
+export type List = z.infer<typeof List>;
+export type Derived = z.infer<typeof Derived>;
+export type Concept = z.infer<typeof Concept>;
+export type Intent = z.infer<typeof Intent>;

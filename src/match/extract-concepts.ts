@@ -1,0 +1,135 @@
+import { editDistance, englishStems } from '../text/english.js';
+import { segmentWords } from '../text/segment.js';
+import type { Lexicon } from './lexicon.js';
+
+/** What the matcher read in a question. */
+export interface Extraction {
+  concepts: Set<string>;
+  /** Content words no term explained: a sign the question is about something else. */
+  unexplained: string[];
+  /** Years written in the question (2012年, in 2014). */
+  years: number[];
+  /** Other figures written in the question, for "is it N?" checks. */
+  numbers: number[];
+  /** True when a term was matched only by tolerating a typo. */
+  fuzzy: boolean;
+}
+
+// Generic function words of questions, not knowledge about any report.
+const ZH_FILLER = new Set(
+  '吗 呢 吧 啊 呀 嘛 的 了 是 有 在 和 与 及 跟 我 你 您 他 们 这 那 个 请问 请 问 一下 下 想 知道 告诉 麻烦 谢谢 小编 到底 究竟 总之 大概 一个 什么 怎么 怎样 如何 哪 哪个 几 多 少 么 都 也 还 就 又 被 把 给 对 为 让 从 向 年 市 里 上 中 时候 情况 方面 问题'.split(' '),
+);
+const EN_FILLER = new Set(
+  'a an the of in on at to for by with from and or is are was were be been do does did how what which who whom when where why many much there it its this that these those me my we our you your please tell can could would should about any some s t i year report'.split(' '),
+);
+
+const NUMBER = /(\d+(?:\.\d+)?)\s*(万)?\s*(年|%)?/g;
+
+function readNumbers(text: string, years: number[], numbers: number[]) {
+  for (const [, digits, wan, suffix] of text.matchAll(NUMBER)) {
+    const n = Number(digits);
+    const yearLike = Number.isInteger(n) && n >= 1950 && n <= 2100;
+    if (suffix === '年' && yearLike) years.push(n);
+    else if (yearLike && !wan && digits?.length === 4) years.push(n);
+    else numbers.push(wan ? n * 10000 : n);
+  }
+}
+
+function scanChinese(text: string, lexicon: Lexicon, concepts: Set<string>): boolean[] {
+  const covered = new Array<boolean>(text.length).fill(false);
+  let i = 0;
+  while (i < text.length) {
+    const candidates = lexicon.zhByFirst.get(text[i] ?? '');
+    const hit = candidates?.find((t) => text.startsWith(t.term, i));
+    if (hit) {
+      for (const c of hit.concepts) concepts.add(c);
+      covered.fill(true, i, i + hit.term.length);
+      i += hit.term.length;
+    } else i++;
+  }
+  return covered;
+}
+
+/** One-substitution matching of longer Chinese terms (新闻发部会 → 新闻发布会). */
+function scanChineseTypos(text: string, lexicon: Lexicon, concepts: Set<string>, covered: boolean[]): boolean {
+  let found = false;
+  for (const { term, concepts: ids } of lexicon.fuzzyZh) {
+    if (ids.every((c) => concepts.has(c))) continue;
+    for (let start = 0; start + term.length <= text.length; start++) {
+      let misses = 0;
+      for (let k = 0; k < term.length && misses < 2; k++) if (text[start + k] !== term[k]) misses++;
+      if (misses === 1 && !covered.slice(start, start + term.length).every(Boolean)) {
+        for (const c of ids) concepts.add(c);
+        covered.fill(true, start, start + term.length);
+        found = true;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+function nearestStem(stem: string, lexicon: Lexicon): string | undefined {
+  const budget = stem.length >= 8 ? 2 : 1;
+  let best: string | undefined;
+  let bestDistance = budget + 1;
+  for (const known of lexicon.enVocabulary) {
+    if (Math.abs(known.length - stem.length) > budget) continue;
+    const d = editDistance(stem, known);
+    if (d < bestDistance) {
+      best = known;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function scanEnglish(text: string, lexicon: Lexicon, concepts: Set<string>, typos: boolean, unexplained: string[]): boolean {
+  let fuzzy = false;
+  const stems = englishStems(text).filter((s) => !/^\d/.test(s));
+  if (typos) {
+    stems.forEach((stem, i) => {
+      if (stem.length < 5 || EN_FILLER.has(stem) || lexicon.enByFirst.has(stem)) return;
+      const near = nearestStem(stem, lexicon);
+      if (near && near !== stem) {
+        stems[i] = near;
+        fuzzy = true;
+      }
+    });
+  }
+  let j = 0;
+  while (j < stems.length) {
+    const stem = stems[j] ?? '';
+    const hit = lexicon.enByFirst.get(stem)?.find((t) => t.stems.every((s, k) => stems[j + k] === s));
+    if (hit) {
+      for (const c of hit.concepts) concepts.add(c);
+      j += hit.stems.length;
+    } else {
+      if (!EN_FILLER.has(stem) && stem.length > 1) unexplained.push(stem);
+      j++;
+    }
+  }
+  return fuzzy;
+}
+
+/**
+ * Reads the concepts of a question in matching form (simplified, lower-case): the longest known
+ * Chinese term at each position, English phrases over stems, and (when `typos` is set) one-typo
+ * matches. What no term explains is segmented into words, so the caller can tell a question about
+ * something else from one it understood.
+ */
+export function extractConcepts(text: string, lexicon: Lexicon, typos = false): Extraction {
+  const concepts = new Set<string>();
+  const years: number[] = [];
+  const numbers: number[] = [];
+  const unexplained: string[] = [];
+  readNumbers(text, years, numbers);
+  const covered = scanChinese(text, lexicon, concepts);
+  let fuzzy = typos && /\p{Script=Han}/u.test(text) ? scanChineseTypos(text, lexicon, concepts, covered) : false;
+  if (/[a-z]/.test(text)) fuzzy = scanEnglish(text, lexicon, concepts, typos, unexplained) || fuzzy;
+  const rest = text.split('').map((ch, i) => (covered[i] || !/\p{Script=Han}/u.test(ch) ? ' ' : ch)).join('');
+  if (rest.trim()) {
+    for (const word of segmentWords(rest)) if (!ZH_FILLER.has(word)) unexplained.push(word);
+  }
+  return { concepts, unexplained, years, numbers, fuzzy };
+}

@@ -1,0 +1,42 @@
+import type { Intent } from '../knowledge/schema.js';
+import type { Reading } from '../types.js';
+
+/** Each concept a question has that the intent does not use costs this much: specific rules win. */
+const UNEXPLAINED_CONCEPT_COST = 0.3;
+
+/** Scores that a number in the question adds to rules whose figure it equals ("9个是什么?"). */
+const NUMBER_EVIDENCE = 1.5;
+
+export interface ScoringInput {
+  concepts: ReadonlySet<string>;
+  numbers: readonly number[];
+}
+
+/** A rule's figure, when it has one, so a number in the question can point at it. */
+export type FigureOf = (intent: Intent) => number | undefined;
+
+/**
+ * Ranks the rules a question satisfies: every `all` group must be met and no `none` concept
+ * present; the score is the sum of matched weights, plus evidence from a figure the question
+ * names, minus a small cost for each concept the rule leaves unexplained.
+ */
+export function scoreIntents(intents: readonly Intent[], input: ScoringInput, figureOf: FigureOf): Reading[] {
+  const readings: Reading[] = [];
+  for (const intent of intents) {
+    const { all, weights, none } = intent.match;
+    if (none.some((c) => input.concepts.has(c))) continue;
+    if (!all.every((group) => group.some((c) => input.concepts.has(c)))) continue;
+    let score = 0;
+    let unexplained = 0;
+    for (const c of input.concepts) {
+      const w = weights[c];
+      if (w !== undefined) score += w;
+      else unexplained++;
+    }
+    const figure = figureOf(intent);
+    if (figure !== undefined && input.numbers.includes(figure)) score += NUMBER_EVIDENCE;
+    score -= unexplained * UNEXPLAINED_CONCEPT_COST;
+    if (score > 0) readings.push({ intent: intent.id, score: Math.round(score * 100) / 100 });
+  }
+  return readings.sort((a, b) => b.score - a.score);
+}

@@ -1,0 +1,15 @@
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import AggressiveTokenizer from 'natural/lib/natural/tokenizers/aggressive_tokenizer.js';
+import distances from 'natural/lib/natural/distance/levenshtein_distance.js';
+
+const tokenizer = new AggressiveTokenizer();
+
+/** English words of a text, lower-cased and stemmed, so "conferences" meets "conference". */
+export function englishStems(text: string): string[] {
+  return tokenizer.tokenize(text.toLowerCase()).map((token) => PorterStemmer.stem(token));
+}
+
+/** Edit distance, for tolerating typos in English words ("conferense"). */
+export function editDistance(a: string, b: string): number {
+  return distances.LevenshteinDistance(a, b);
+}

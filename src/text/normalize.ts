@@ -1,0 +1,32 @@
+/** Longest input the engine reads; a question is never longer, so huge pastes cost nothing. */
+export const MAX_QUESTION_CHARS = 300;
+
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const TAG = /<\/?[a-z!][^<>]{0,200}>/gi;
+const HAN_DIGITS: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const HAN_YEAR = /([〇零一二三四五六七八九]{4})(?=年)/g;
+
+/**
+ * Makes raw user text safe and uniform: caps its length first (so 100 KB costs no more than a line),
+ * then NFKC (full-width → half-width), drops control, bidi and zero-width characters and markup
+ * tags, folds whitespace, and writes years given in Chinese digits (二〇一二年) as Arabic digits.
+ */
+export function normalizeText(raw: string): string {
+  const capped = raw.length > MAX_QUESTION_CHARS * 4 ? raw.slice(0, MAX_QUESTION_CHARS * 4) : raw;
+  const text = capped
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(CONTROL, ' ')
+    .replace(TAG, ' ')
+    .replace(HAN_YEAR, (digits) => [...digits].map((d) => HAN_DIGITS[d] ?? d).join(''))
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > MAX_QUESTION_CHARS ? text.slice(0, MAX_QUESTION_CHARS) : text;
+}
+
+/** True when the text has letters or digits of any script, i.e. something that could be a question. */
+export function hasWords(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
+}

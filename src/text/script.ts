@@ -1,0 +1,68 @@
+import { createRequire } from 'node:module';
+import { Converter as toSimplifiedFactory, Locale } from 'opencc-js/t2cn';
+import type { Lang } from '../types.js';
+
+type Convert = (text: string) => string;
+
+let toSimplified: Convert | undefined;
+let toTraditional: Convert | undefined;
+let charSets: { traditionalOnly: Set<string>; simplifiedOnly: Set<string> } | undefined;
+
+/** Character-level traditional → simplified (no vocabulary swaps), the form all matching uses. */
+export function simplify(text: string): string {
+  const convert = (toSimplified ??= toSimplifiedFactory({ from: 'tw', to: 'cn' }));
+  return convert(text);
+}
+
+/**
+ * Simplified → traditional for replies. Its dictionaries take about 0.3 s to build, so they are
+ * built on the first traditional reply (or by `warmUp`), not at start: most questions are simplified.
+ * Loaded with require so the engine stays synchronous.
+ */
+export function traditionalize(text: string): string {
+  const convert = (toTraditional ??= (createRequire(import.meta.url)('opencc-js/cn2t') as typeof import('opencc-js/cn2t')).Converter({ from: 'cn', to: 'tw' }));
+  return convert(text);
+}
+
+function buildCharSets() {
+  const traditionalOnly = new Set<string>();
+  const simplifiedOnly = new Set<string>();
+  const keys = new Set<string>();
+  const pairs: [string, string][] = [];
+  for (const dicts of Locale.to.cn) {
+    for (const dict of dicts as unknown as string[]) {
+      for (const entry of dict.split('|')) {
+        const [t, s] = entry.split(' ');
+        if (t && s && [...t].length === 1 && [...s].length === 1 && t !== s) pairs.push([t, s]);
+      }
+    }
+  }
+  for (const [t] of pairs) keys.add(t);
+  for (const [t, s] of pairs) {
+    traditionalOnly.add(t);
+    if (!keys.has(s)) simplifiedOnly.add(s);
+  }
+  return { traditionalOnly, simplifiedOnly };
+}
+
+/**
+ * Tells which script or language a question is in, so the reply can follow it. Han text counts
+ * characters that exist only in one script; a tie (常见字 alone) reads as simplified, the common case.
+ */
+export function detectLang(text: string): Lang {
+  let han = 0;
+  let latin = 0;
+  let trad = 0;
+  let simp = 0;
+  charSets ??= buildCharSets();
+  for (const ch of text) {
+    if (/\p{Script=Han}/u.test(ch)) {
+      han++;
+      if (charSets.traditionalOnly.has(ch)) trad++;
+      else if (charSets.simplifiedOnly.has(ch)) simp++;
+    } else if (/[a-z]/i.test(ch)) latin++;
+  }
+  if (han === 0) return latin > 0 ? 'en' : 'zh-Hans';
+  if (latin > han * 3 && han <= 4) return 'en';
+  return trad > simp ? 'zh-Hant' : 'zh-Hans';
+}
