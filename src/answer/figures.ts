@@ -11,15 +11,17 @@ export interface Figures {
   render(template: string, lang: ReplyLang): string;
 }
 
-function compute(d: Derived, facts: Map<string, Fact>): number {
-  const values = d.args.map((id) => facts.get(id)?.value ?? Number.NaN);
+function compute(d: Derived, known: (id: string) => number | undefined): number {
+  const values = d.args.map((id) => known(id) ?? Number.NaN);
   const [first = Number.NaN, ...rest] = values;
   const raw =
     d.op === 'ratio-percent'
       ? (first / (rest[0] ?? Number.NaN)) * 100
-      : d.op === 'difference'
-        ? rest.reduce((a, b) => a - b, first)
-        : values.reduce((a, b) => a + b, 0);
+      : d.op === 'ratio'
+        ? first / (rest[0] ?? Number.NaN)
+        : d.op === 'difference'
+          ? rest.reduce((a, b) => a - b, first)
+          : values.reduce((a, b) => a + b, 0);
   const scale = 10 ** d.decimals;
   return Math.round(raw * scale) / scale;
 }
@@ -34,8 +36,9 @@ export function formatNumber(value: number, approx: boolean, lang: ReplyLang): s
 export function createFigures(knowledge: Knowledge): Figures {
   const facts = new Map(knowledge.facts.map((f) => [f.id, f]));
   const lists = new Map(knowledge.lists.map((l) => [l.id, l]));
-  const derived = new Map(knowledge.derived.map((d) => [d.id, compute(d, facts)]));
+  const derived = new Map<string, number>();
   const value = (id: string) => facts.get(id)?.value ?? derived.get(id);
+  for (const d of knowledge.derived) derived.set(d.id, compute(d, value));
 
   const renderList = (list: List, lang: ReplyLang) =>
     list.items.map((item, i) => `\n${i + 1}. ${item[lang]}`).join('');

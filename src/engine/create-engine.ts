@@ -81,7 +81,10 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   const figureOf = (intent: Intent) => (intent.checks ? figures.value(intent.checks) : undefined);
 
   const coreOf = (ex: Extraction) => new Set([...ex.concepts].filter((c) => !c.startsWith('scope:')));
-  const rank = (concepts: Set<string>, numbers: number[]) => scoreIntents(knowledge.intents, { concepts, numbers }, figureOf);
+  const rank = (concepts: Set<string>, numbers: number[], loose = false) =>
+    scoreIntents(knowledge.intents, { concepts, numbers }, figureOf, loose);
+  /** Concepts that only shape a question (多少, 哪些, 件): alone they ask "which figure?". */
+  const isQuestionWord = (c: string) => family.get(c) === 'question';
 
   /** Adds the last topic's concepts, except those the new question replaces (same family). */
   const withContext = (concepts: Set<string>, context: SessionContext) => {
@@ -153,7 +156,8 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const bestIntent = best ? intents.get(best.intent) : undefined;
     const now = clock?.();
     const currentYear = now === undefined ? undefined : new Date(now).getUTCFullYear();
-    const otherYears = [...new Set([...ex.years, ...relativeYears(form, currentYear)])].filter((y) => y !== knowledge.meta.year);
+    const allowedYears = new Set([knowledge.meta.year, ...(bestIntent?.years ?? [])]);
+    const otherYears = [...new Set([...ex.years, ...relativeYears(form, currentYear)])].filter((y) => !allowedYears.has(y));
     const topic = [...ex.concepts].find((c) => c.startsWith(SCOPE.topic));
     const qualifiers = [
       ...otherYears.map((y) => `year:${y}`),
@@ -175,6 +179,18 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     if (otherYears.length > 0) return outOfScope(build.say('otherYear', lang, { asked: otherYears.join('/') }));
     if (ex.concepts.has(SCOPE.otherPlace)) return outOfScope(build.say('otherPlace', lang));
     if (topic && (!best || best.score < STRONG_SCORE)) return outOfScope(build.say('otherTopic', lang));
+
+    if ((!best || best.score < ANSWER_THRESHOLD) && concepts.size > 0 && [...concepts].every(isQuestionWord)) {
+      const options = rank(concepts, ex.numbers, true)
+        .slice(0, MAX_CLARIFY_OPTIONS)
+        .map((r) => intents.get(r.intent))
+        .filter((i): i is Intent => !!i)
+        .map((i) => build.questionOf(i, lang));
+      if (options.length > 1) {
+        const message = [build.say('clarify', lang), ...options.map((o, i) => `${i + 1}. ${o}`)].join('\n');
+        return { answer: build.finish({ outcome: 'clarify', message, lang, intent: null, confidence: 0.3, suggestions: options, explain }), context };
+      }
+    }
 
     if (!best || !bestIntent || best.score < ANSWER_THRESHOLD) {
       const greeting = ex.concepts.has(SCOPE.greeting) && concepts.size === 0;

@@ -60,11 +60,13 @@ export function checkReferences(k: Knowledge): KnowledgeIssue[] {
   };
   k.facts.forEach((f, i) => quoteIn('facts.json', `facts[${i}].quote`, f.section, f.quote));
   k.lists.forEach((l, i) => quoteIn('facts.json', `lists[${i}].quote`, l.section, l.quote));
-  k.derived.forEach((d, i) =>
+  const earlier = new Set<string>();
+  k.derived.forEach((d, i) => {
     d.args.forEach((a, j) => {
-      if (!facts.has(a)) add('facts.json', `derived[${i}].args[${j}]`, `no fact "${a}"`);
-    }),
-  );
+      if (!facts.has(a) && !earlier.has(a)) add('facts.json', `derived[${i}].args[${j}]`, `no fact or earlier derived figure "${a}"`);
+    });
+    earlier.add(d.id);
+  });
 
   k.intents.forEach((intent, i) => {
     const at = `intents[${i}]`;

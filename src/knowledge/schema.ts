@@ -63,8 +63,11 @@ export const Derived = z
   .object({
     id,
     label: LocalText,
-    op: z.enum(['ratio-percent', 'difference', 'sum']),
-    args: z.array(id).min(2).describe('fact ids: ratio-percent is args[0]/args[1]×100, difference args[0]−args[1]−…'),
+    op: z.enum(['ratio-percent', 'ratio', 'difference', 'sum']),
+    args: z
+      .array(id)
+      .min(2)
+      .describe('fact ids or earlier derived ids: ratio is args[0]/args[1], ratio-percent ×100, difference args[0]−args[1]−…'),
     decimals: z.number().int().min(0).max(4).default(0),
     unit: z.object({ zh: z.string(), en: z.string() }).strict(),
   })
@@ -86,6 +89,7 @@ export const Intent = z
     reply: LocalText.describe('templates: {f:fact-id}, {d:derived-id}, {l:list-id} (numbered items), {n:list-id} (item count)'),
     cite: z.array(Cite).min(1),
     checks: id.optional().describe('the fact or derived figure an "is it N?" question is checked against'),
+    years: z.array(z.number().int()).default([]).describe('years other than the report year this rule itself speaks of (a 2010 report it mentions)'),
     suggest: z.array(id).default([]),
   })
   .strict();

@@ -38,6 +38,9 @@ function addTo<T extends { concepts: string[] }>(map: Map<string, T[]>, key: str
   map.set(key, list);
 }
 
+/** Shorter terms are not matched with a typo: one wrong character in three says too little. */
+const MIN_TYPO_TERM = 4;
+
 export function compileLexicon(sources: readonly TermSource[]): Lexicon {
   const zhByFirst = new Map<string, ZhTerm[]>();
   const enByFirst = new Map<string, EnTerm[]>();
@@ -56,7 +59,7 @@ export function compileLexicon(sources: readonly TermSource[]): Lexicon {
   }
   for (const list of zhByFirst.values()) list.sort((a, b) => b.term.length - a.term.length);
   for (const list of enByFirst.values()) list.sort((a, b) => b.stems.length - a.stems.length);
-  const fuzzyZh = [...zhByFirst.values()].flat().filter((t) => t.term.length >= 3 && /\p{Script=Han}/u.test(t.term));
+  const fuzzyZh = [...zhByFirst.values()].flat().filter((t) => t.term.length >= MIN_TYPO_TERM && /\p{Script=Han}/u.test(t.term));
   const enVocabulary = [...new Set([...enByFirst.values()].flat().flatMap((t) => t.stems))].filter((s) => s.length >= 4);
   return { zhByFirst, enByFirst, fuzzyZh, enVocabulary };
 }

@@ -5,7 +5,7 @@ import type { Reading } from '../types.js';
 const UNEXPLAINED_CONCEPT_COST = 0.3;
 
 /** Scores that a number in the question adds to rules whose figure it equals ("9个是什么?"). */
-const NUMBER_EVIDENCE = 1.5;
+const NUMBER_EVIDENCE = 2;
 
 export interface ScoringInput {
   concepts: ReadonlySet<string>;
@@ -16,16 +16,19 @@ export interface ScoringInput {
 export type FigureOf = (intent: Intent) => number | undefined;
 
 /**
- * Ranks the rules a question satisfies: every `all` group must be met and no `none` concept
- * present; the score is the sum of matched weights, plus evidence from a figure the question
- * names, minus a small cost for each concept the rule leaves unexplained.
+ * Ranks the rules a question satisfies: every `all` group must be met (or the question names the
+ * rule's figure) and no `none` concept be present; the score is the sum of matched weights, plus
+ * evidence from a named figure, minus a small cost for each concept the rule leaves unexplained.
+ * `loose` drops the `all` groups, to find options for a question too vague to answer ("多少次?").
  */
-export function scoreIntents(intents: readonly Intent[], input: ScoringInput, figureOf: FigureOf): Reading[] {
+export function scoreIntents(intents: readonly Intent[], input: ScoringInput, figureOf: FigureOf, loose = false): Reading[] {
   const readings: Reading[] = [];
   for (const intent of intents) {
     const { all, weights, none } = intent.match;
     if (none.some((c) => input.concepts.has(c))) continue;
-    if (!all.every((group) => group.some((c) => input.concepts.has(c)))) continue;
+    const figure = figureOf(intent);
+    const namesFigure = figure !== undefined && input.numbers.includes(figure);
+    if (!loose && !namesFigure && !all.every((group) => group.some((c) => input.concepts.has(c)))) continue;
     let score = 0;
     let unexplained = 0;
     for (const c of input.concepts) {
@@ -33,8 +36,7 @@ export function scoreIntents(intents: readonly Intent[], input: ScoringInput, fi
       if (w !== undefined) score += w;
       else unexplained++;
     }
-    const figure = figureOf(intent);
-    if (figure !== undefined && input.numbers.includes(figure)) score += NUMBER_EVIDENCE;
+    if (namesFigure) score += NUMBER_EVIDENCE;
     score -= unexplained * UNEXPLAINED_CONCEPT_COST;
     if (score > 0) readings.push({ intent: intent.id, score: Math.round(score * 100) / 100 });
   }

@@ -24,25 +24,31 @@ export function traditionalize(text: string): string {
   return convert(text);
 }
 
-function buildCharSets() {
-  const traditionalOnly = new Set<string>();
-  const simplifiedOnly = new Set<string>();
-  const keys = new Set<string>();
+function singleCharPairs(dictGroups: readonly (readonly string[])[]): [string, string][] {
   const pairs: [string, string][] = [];
-  for (const dicts of Locale.to.cn) {
-    for (const dict of dicts as unknown as string[]) {
+  for (const dicts of dictGroups) {
+    for (const dict of dicts) {
       for (const entry of dict.split('|')) {
-        const [t, s] = entry.split(' ');
-        if (t && s && [...t].length === 1 && [...s].length === 1 && t !== s) pairs.push([t, s]);
+        const [from, to] = entry.split(' ');
+        if (from && to && [...from].length === 1 && [...to].length === 1 && from !== to) pairs.push([from, to]);
       }
     }
   }
-  for (const [t] of pairs) keys.add(t);
-  for (const [t, s] of pairs) {
-    traditionalOnly.add(t);
-    if (!keys.has(s)) simplifiedOnly.add(s);
-  }
-  return { traditionalOnly, simplifiedOnly };
+  return pairs;
+}
+
+/**
+ * Characters that exist in one script only, read from OpenCC's character tables: a traditional
+ * character the t→s table changes, and a simplified one the s→t table changes (so 出, valid in both,
+ * counts for neither).
+ */
+function buildCharSets() {
+  const require = createRequire(import.meta.url);
+  const toTraditionalTables = (require('opencc-js/cn2t') as typeof import('opencc-js/cn2t')).Locale.from.cn;
+  return {
+    traditionalOnly: new Set(singleCharPairs(Locale.to.cn as unknown as string[][]).map(([t]) => t)),
+    simplifiedOnly: new Set(singleCharPairs(toTraditionalTables as unknown as string[][]).map(([s]) => s)),
+  };
 }
 
 /**
