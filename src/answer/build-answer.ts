@@ -1,5 +1,5 @@
 import type { Intent, Knowledge } from '../knowledge/schema.js';
-import { simplify, traditionalize } from '../text/script.js';
+import { createTraditionalizer, simplify } from '../text/script.js';
 import type { Answer, Citation, Explanation, Lang, Outcome } from '../types.js';
 import type { Figures, ReplyLang } from './figures.js';
 import { MESSAGES, fill, type MessageKey } from './messages.js';
@@ -26,8 +26,13 @@ export interface AnswerBuilder {
 export function createAnswerBuilder(knowledge: Knowledge, figures: Figures): AnswerBuilder {
   const sections = new Map(knowledge.sections.map((s) => [s.id, s]));
   const replyLang = (lang: Lang): ReplyLang => (lang === 'en' ? 'en' : 'zh');
-  /** Chinese text of ours (mainland simplified) into the asker's script. */
-  const script = (zh: string, lang: Lang) => (lang === 'zh-Hant' ? traditionalize(zh) : zh);
+  let traditionalize: ((text: string) => string) | undefined;
+  /** Chinese text of ours (mainland simplified) into the asker's script; the converter is built on first use. */
+  const script = (zh: string, lang: Lang) => {
+    if (lang !== 'zh-Hant') return zh;
+    traditionalize ??= createTraditionalizer(JSON.stringify(knowledge) + JSON.stringify(MESSAGES));
+    return traditionalize(zh);
+  };
   /** Text of the report (traditional) into the asker's script; English readers get the original. */
   const reportText = (original: string, lang: Lang) => (lang === 'zh-Hans' ? simplify(original) : original);
   const meta = knowledge.meta;

@@ -69,12 +69,18 @@ function scanChineseTypos(text: string, lexicon: Lexicon, concepts: Set<string>,
   return found;
 }
 
+/** Typo tolerance is a fallback for short questions; long text is matched exactly or not at all. */
+const MAX_TYPO_TEXT = 80;
+const MAX_TYPO_WORDS = 4;
+
 function nearestStem(stem: string, lexicon: Lexicon): string | undefined {
   const budget = stem.length >= 8 ? 2 : 1;
   let best: string | undefined;
   let bestDistance = budget + 1;
   for (const known of lexicon.enVocabulary) {
+    // A typo rarely hits both ends of a word: checking only near neighbours keeps this to a few calls.
     if (Math.abs(known.length - stem.length) > budget) continue;
+    if (known[0] !== stem[0] && known[known.length - 1] !== stem[stem.length - 1]) continue;
     const d = editDistance(stem, known);
     if (d < bestDistance) {
       best = known;
@@ -88,8 +94,10 @@ function scanEnglish(text: string, lexicon: Lexicon, concepts: Set<string>, typo
   let fuzzy = false;
   const stems = englishStems(text).filter((s) => !/^\d/.test(s));
   if (typos) {
+    let tried = 0;
     stems.forEach((stem, i) => {
-      if (stem.length < 5 || EN_FILLER.has(stem) || lexicon.enByFirst.has(stem)) return;
+      if (stem.length < 5 || EN_FILLER.has(stem) || lexicon.enByFirst.has(stem) || tried >= MAX_TYPO_WORDS) return;
+      tried++;
       const near = nearestStem(stem, lexicon);
       if (near && near !== stem) {
         stems[i] = near;
@@ -125,8 +133,9 @@ export function extractConcepts(text: string, lexicon: Lexicon, typos = false): 
   const unexplained: string[] = [];
   readNumbers(text, years, numbers);
   const covered = scanChinese(text, lexicon, concepts);
-  let fuzzy = typos && /\p{Script=Han}/u.test(text) ? scanChineseTypos(text, lexicon, concepts, covered) : false;
-  if (/[a-z]/.test(text)) fuzzy = scanEnglish(text, lexicon, concepts, typos, unexplained) || fuzzy;
+  const tolerant = typos && text.length <= MAX_TYPO_TEXT;
+  let fuzzy = tolerant && /\p{Script=Han}/u.test(text) ? scanChineseTypos(text, lexicon, concepts, covered) : false;
+  if (/[a-z]/.test(text)) fuzzy = scanEnglish(text, lexicon, concepts, tolerant, unexplained) || fuzzy;
   const rest = text.split('').map((ch, i) => (covered[i] || !/\p{Script=Han}/u.test(ch) ? ' ' : ch)).join('');
   if (rest.trim()) {
     for (const word of segmentWords(rest)) if (!ZH_FILLER.has(word)) unexplained.push(word);
