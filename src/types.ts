@@ -19,6 +19,8 @@ export interface Citation {
 export interface Reading {
   intent: string;
   score: number;
+  /** The question's concepts this rule used. */
+  matched: string[];
 }
 
 /** Why the engine chose its reply: the matched rule, its score and the runner-up. */

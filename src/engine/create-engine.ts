@@ -12,8 +12,10 @@ import type { Answer, Explanation, Lang, Question, Reading, SessionContext } fro
 
 /** Below this score a reading is a guess, not an answer. */
 const ANSWER_THRESHOLD = 2;
-/** At or above this score a reading stands on its own, even beside an out-of-scope topic word. */
+/** A reading this strong is a full answer; used to scale confidence. */
 const STRONG_SCORE = 4;
+/** A question whose own reading scores this much is a new question, not a follow-up. */
+const STANDS_ALONE_SCORE = 5;
 /** A runner-up this close to the best reading makes the question ambiguous. */
 const CLARIFY_RATIO = 0.9;
 const MAX_CLARIFY_OPTIONS = 3;
@@ -73,7 +75,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     { ...scope.followUpMarkers, id: SCOPE.followUp },
     { ...scope.yesNoMarkers, id: SCOPE.yesNo },
   ];
-  const lexicon = compileLexicon(sources);
+  const lexicon = compileLexicon(sources, 'scope:');
   const figures = createFigures(knowledge);
   const build = createAnswerBuilder(knowledge, figures);
   const intents = new Map(knowledge.intents.map((i) => [i.id, i]));
@@ -108,6 +110,17 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     };
   }
 
+  /**
+   * Two close readings built on different words are two questions in one ("哪个市哪一年"), not
+   * one ambiguous question: answer both. Readings resting on the same words stay a clarify.
+   */
+  function asksBoth(a: Reading, b: Reading | undefined): boolean {
+    if (!b) return false;
+    const own = (r: Reading) => r.matched.filter((c) => !isQuestionWord(c));
+    const [ownA, ownB] = [own(a), own(b)];
+    return ownA.length > 0 && ownB.length > 0 && ownA.every((c) => !b.matched.includes(c)) && ownB.every((c) => !a.matched.includes(c));
+  }
+
   function yesNoPrefix(intent: Intent, ex: Extraction, lang: Lang): string {
     if (!ex.concepts.has(SCOPE.yesNo) || !intent.checks) return '';
     const figure = figures.value(intent.checks);
@@ -131,9 +144,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     let ex = extractConcepts(form, lexicon);
     let concepts = coreOf(ex);
     let readings = rank(concepts, ex.numbers);
-    if ((readings[0]?.score ?? 0) < ANSWER_THRESHOLD) {
+    if ((readings[0]?.score ?? 0) < ANSWER_THRESHOLD || ex.unexplained.length > 0) {
       const tolerant = extractConcepts(form, lexicon, true);
-      if (tolerant.fuzzy) {
+      if (tolerant.fuzzy && tolerant.unexplained.length < ex.unexplained.length) {
         ex = tolerant;
         concepts = coreOf(ex);
         readings = rank(concepts, ex.numbers);
@@ -141,7 +154,11 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     }
 
     let usedContext = false;
-    if (context && intents.has(context.intent)) {
+    // Context completes a question made mostly of words we know ("那其他形式呢?", "都是哪几个?");
+    // it never turns thanks, a greeting or an off-topic question into a repeat of the last answer.
+    const standsAlone = (readings[0]?.score ?? 0) >= STANDS_ALONE_SCORE && !ex.concepts.has(SCOPE.followUp);
+    const offTopic = [...ex.concepts].some((c) => c.startsWith(SCOPE.topic) || c === SCOPE.greeting || c === SCOPE.otherPlace);
+    if (context && intents.has(context.intent) && !standsAlone && !offTopic && concepts.size > ex.unexplained.length) {
       const merged = withContext(concepts, context);
       const mergedReadings = rank(merged, ex.numbers);
       if ((mergedReadings[0]?.score ?? 0) > (readings[0]?.score ?? 0)) {
@@ -178,9 +195,10 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
 
     if (otherYears.length > 0) return outOfScope(build.say('otherYear', lang, { asked: otherYears.join('/') }));
     if (ex.concepts.has(SCOPE.otherPlace)) return outOfScope(build.say('otherPlace', lang));
-    if (topic && (!best || best.score < STRONG_SCORE)) return outOfScope(build.say('otherTopic', lang));
+    if (topic) return outOfScope(build.say('otherTopic', lang));
 
-    if ((!best || best.score < ANSWER_THRESHOLD) && concepts.size > 0 && [...concepts].every(isQuestionWord)) {
+    const onlyAsksWhich = concepts.size > 0 && [...concepts].every(isQuestionWord) && ex.unexplained.length === 0;
+    if ((!best || best.score < ANSWER_THRESHOLD) && onlyAsksWhich) {
       const options = rank(concepts, ex.numbers, true)
         .slice(0, MAX_CLARIFY_OPTIONS)
         .map((r) => intents.get(r.intent))
@@ -200,6 +218,23 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     }
 
     const close = readings.filter((r) => r.score >= best.score * CLARIFY_RATIO && r.score >= ANSWER_THRESHOLD).slice(0, MAX_CLARIFY_OPTIONS);
+    const second = close[1] ? intents.get(close[1].intent) : undefined;
+    if (close.length === 2 && second && asksBoth(best, close[1])) {
+      const message = [bestIntent, second].map((i) => yesNoPrefix(i, ex, lang) + build.replyOf(i, lang)).join('\n');
+      return {
+        answer: build.finish({
+          outcome: 'answered',
+          message,
+          lang,
+          intent: bestIntent.id,
+          confidence: 0.7,
+          citations: [...build.citationsOf(bestIntent, lang), ...build.citationsOf(second, lang)],
+          suggestions: suggestionsFor(bestIntent),
+          explain,
+        }),
+        context: remember(bestIntent.id),
+      };
+    }
     if (close.length > 1) {
       const options = close.map((r) => intents.get(r.intent)).filter((i): i is Intent => !!i).map((i) => build.questionOf(i, lang));
       const message = [build.say('clarify', lang), ...options.map((o, i) => `${i + 1}. ${o}`)].join('\n');

@@ -31,7 +31,7 @@ export function loadKnowledge(dir: string): Knowledge {
   const merged: Record<string, unknown> = {};
   for (const [file, keys] of Object.entries(PACK_FILES)) {
     const full = join(dir, file);
-    const json = readJson(full);
+    const { $schema: _editorHint, ...json } = readJson(full) as Record<string, unknown>;
     const part = (Knowledge.pick as (mask: Record<string, true>) => z.ZodType)(
       Object.fromEntries(keys.map((k) => [k, true])),
     ).safeParse(json);

@@ -1,4 +1,4 @@
-import { editDistance, englishStems } from '../text/english.js';
+import { editDistance, englishWords } from '../text/english.js';
 import { segmentWords } from '../text/segment.js';
 import type { Lexicon } from './lexicon.js';
 
@@ -17,10 +17,12 @@ export interface Extraction {
 
 // Generic function words of questions, not knowledge about any report.
 const ZH_FILLER = new Set(
-  '吗 呢 吧 啊 呀 嘛 的 了 是 有 在 和 与 及 跟 我 你 您 他 们 这 那 个 请问 请 问 一下 下 想 知道 告诉 麻烦 谢谢 小编 到底 究竟 总之 大概 一个 什么 怎么 怎样 如何 哪 哪个 几 多 少 么 都 也 还 就 又 被 把 给 对 为 让 从 向 年 市 里 上 中 时候 情况 方面 问题'.split(' '),
+  '吗 呢 吧 啊 呀 嘛 的 了 是 有 在 和 与 及 跟 我 你 您 他 她 它 们 这 那 个 请问 请 问 一下 下 想 知道 告诉 麻烦 谢谢 小编 到底 究竟 总之 大概 一个 什么 怎么 怎样 如何 哪 哪个 几 多 少 么 都 也 还 就 又 被 把 给 对 为 让 从 向 年 市 里 上 中 时候 情况 方面 问题 咗 嘅 啲 喺 係 嗎 呃 哦 喔 嗯 说 讲 看 看看 一共 共 总 全 具体 到 过 着 得 地 之 其 此 该 些 等 以'.split(' '),
 );
+/** A word the segmenter joined from filler characters (都是, 说的) is filler too. */
+const isFiller = (word: string) => ZH_FILLER.has(word) || [...word].every((ch) => ZH_FILLER.has(ch));
 const EN_FILLER = new Set(
-  'a an the of in on at to for by with from and or is are was were be been do does did how what which who whom when where why many much there it its this that these those me my we our you your please tell can could would should about any some s t i year report'.split(' '),
+  'a an the of in on at to for by with from and or is are was were be been do does did how what which who whom when where why many much there it its this that these those me my we our you your they them their he she his her please tell can could would should will about any some s t i year report hi hey quick q ok so just also then than'.split(' '),
 );
 
 const NUMBER = /(\d+(?:\.\d+)?)\s*(万)?\s*(年|%)?/g;
@@ -35,8 +37,14 @@ function readNumbers(text: string, years: number[], numbers: number[]) {
   }
 }
 
-function scanChinese(text: string, lexicon: Lexicon, concepts: Set<string>): boolean[] {
+interface Span {
+  start: number;
+  end: number;
+}
+
+function scanChinese(text: string, lexicon: Lexicon, concepts: Set<string>): { covered: boolean[]; spans: Span[] } {
   const covered = new Array<boolean>(text.length).fill(false);
+  const spans: Span[] = [];
   let i = 0;
   while (i < text.length) {
     const candidates = lexicon.zhByFirst.get(text[i] ?? '');
@@ -44,10 +52,26 @@ function scanChinese(text: string, lexicon: Lexicon, concepts: Set<string>): boo
     if (hit) {
       for (const c of hit.concepts) concepts.add(c);
       covered.fill(true, i, i + hit.term.length);
+      spans.push({ start: i, end: i + hit.term.length });
       i += hit.term.length;
     } else i++;
   }
-  return covered;
+  return { covered, spans };
+}
+
+/** Flags found anywhere, unless a longer knowledge term holds them (北京 inside 北京国脉互联). */
+function scanFlags(text: string, lexicon: Lexicon, spans: Span[], concepts: Set<string>) {
+  for (const { term, concepts: ids } of lexicon.zhFlags) {
+    if (ids.every((c) => concepts.has(c))) continue;
+    for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+      const end = at + term.length;
+      const held = spans.some((s) => s.start <= at && s.end >= end && s.end - s.start > term.length);
+      if (!held) {
+        for (const c of ids) concepts.add(c);
+        break;
+      }
+    }
+  }
 }
 
 /** One-substitution matching of longer Chinese terms (新闻发部会 → 新闻发布会). */
@@ -92,11 +116,13 @@ function nearestStem(stem: string, lexicon: Lexicon): string | undefined {
 
 function scanEnglish(text: string, lexicon: Lexicon, concepts: Set<string>, typos: boolean, unexplained: string[]): boolean {
   let fuzzy = false;
-  const stems = englishStems(text).filter((s) => !/^\d/.test(s));
+  const words = englishWords(text).filter((w) => !/^\d/.test(w.word));
+  const stems = words.map((w) => w.stem);
+  const filler = words.map((w) => EN_FILLER.has(w.word) || EN_FILLER.has(w.stem));
   if (typos) {
     let tried = 0;
     stems.forEach((stem, i) => {
-      if (stem.length < 5 || EN_FILLER.has(stem) || lexicon.enByFirst.has(stem) || tried >= MAX_TYPO_WORDS) return;
+      if (stem.length < 5 || filler[i] || lexicon.enByFirst.has(stem) || tried >= MAX_TYPO_WORDS) return;
       tried++;
       const near = nearestStem(stem, lexicon);
       if (near && near !== stem) {
@@ -113,7 +139,7 @@ function scanEnglish(text: string, lexicon: Lexicon, concepts: Set<string>, typo
       for (const c of hit.concepts) concepts.add(c);
       j += hit.stems.length;
     } else {
-      if (!EN_FILLER.has(stem) && stem.length > 1) unexplained.push(stem);
+      if (!filler[j] && stem.length > 1) unexplained.push(stem);
       j++;
     }
   }
@@ -132,13 +158,14 @@ export function extractConcepts(text: string, lexicon: Lexicon, typos = false): 
   const numbers: number[] = [];
   const unexplained: string[] = [];
   readNumbers(text, years, numbers);
-  const covered = scanChinese(text, lexicon, concepts);
+  const { covered, spans } = scanChinese(text, lexicon, concepts);
+  scanFlags(text, lexicon, spans, concepts);
   const tolerant = typos && text.length <= MAX_TYPO_TEXT;
   let fuzzy = tolerant && /\p{Script=Han}/u.test(text) ? scanChineseTypos(text, lexicon, concepts, covered) : false;
   if (/[a-z]/.test(text)) fuzzy = scanEnglish(text, lexicon, concepts, tolerant, unexplained) || fuzzy;
   const rest = text.split('').map((ch, i) => (covered[i] || !/\p{Script=Han}/u.test(ch) ? ' ' : ch)).join('');
   if (rest.trim()) {
-    for (const word of segmentWords(rest)) if (!ZH_FILLER.has(word)) unexplained.push(word);
+    for (const word of segmentWords(rest)) if (!isFiller(word)) unexplained.push(word);
   }
   return { concepts, unexplained, years, numbers, fuzzy };
 }

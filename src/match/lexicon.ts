@@ -24,6 +24,8 @@ export interface TermSource {
  */
 export interface Lexicon {
   zhByFirst: Map<string, ZhTerm[]>;
+  /** Chinese words that flag a question (a place, a topic, 吗) wherever they stand, even inside another word. */
+  zhFlags: ZhTerm[];
   enByFirst: Map<string, EnTerm[]>;
   fuzzyZh: ZhTerm[];
   enVocabulary: string[];
@@ -41,14 +43,20 @@ function addTo<T extends { concepts: string[] }>(map: Map<string, T[]>, key: str
 /** Shorter terms are not matched with a typo: one wrong character in three says too little. */
 const MIN_TYPO_TERM = 4;
 
-export function compileLexicon(sources: readonly TermSource[]): Lexicon {
+/**
+ * Compiles term sources. Ids starting with `flagPrefix` are flags: found by substring, so a topic
+ * word is seen even where a knowledge term's longest match swallowed part of it.
+ */
+export function compileLexicon(sources: readonly TermSource[], flagPrefix: string): Lexicon {
   const zhByFirst = new Map<string, ZhTerm[]>();
   const enByFirst = new Map<string, EnTerm[]>();
+  const zhFlags: ZhTerm[] = [];
   for (const source of sources) {
     for (const raw of source.zh) {
       const term = simplify(raw.normalize('NFKC').toLowerCase());
       const first = term[0];
-      if (first) addTo(zhByFirst, first, { term, concepts: [source.id] }, (t) => t.term === term);
+      if (source.id.startsWith(flagPrefix)) zhFlags.push({ term, concepts: [source.id] });
+      else if (first) addTo(zhByFirst, first, { term, concepts: [source.id] }, (t) => t.term === term);
     }
     for (const raw of source.en) {
       const stems = englishStems(raw);
@@ -61,5 +69,5 @@ export function compileLexicon(sources: readonly TermSource[]): Lexicon {
   for (const list of enByFirst.values()) list.sort((a, b) => b.stems.length - a.stems.length);
   const fuzzyZh = [...zhByFirst.values()].flat().filter((t) => t.term.length >= MIN_TYPO_TERM && /\p{Script=Han}/u.test(t.term));
   const enVocabulary = [...new Set([...enByFirst.values()].flat().flatMap((t) => t.stems))].filter((s) => s.length >= 4);
-  return { zhByFirst, enByFirst, fuzzyZh, enVocabulary };
+  return { zhByFirst, zhFlags, enByFirst, fuzzyZh, enVocabulary };
 }

@@ -31,14 +31,17 @@ export function scoreIntents(intents: readonly Intent[], input: ScoringInput, fi
     if (!loose && !namesFigure && !all.every((group) => group.some((c) => input.concepts.has(c)))) continue;
     let score = 0;
     let unexplained = 0;
+    const matched: string[] = [];
     for (const c of input.concepts) {
       const w = weights[c];
-      if (w !== undefined) score += w;
-      else unexplained++;
+      if (w !== undefined) {
+        score += w;
+        matched.push(c);
+      } else unexplained++;
     }
     if (namesFigure) score += NUMBER_EVIDENCE;
     score -= unexplained * UNEXPLAINED_CONCEPT_COST;
-    if (score > 0) readings.push({ intent: intent.id, score: Math.round(score * 100) / 100 });
+    if (score > 0) readings.push({ intent: intent.id, score: Math.round(score * 100) / 100, matched });
   }
   return readings.sort((a, b) => b.score - a.score);
 }

@@ -6,7 +6,14 @@ const tokenizer = new AggressiveTokenizer();
 
 /** English words of a text, lower-cased and stemmed, so "conferences" meets "conference". */
 export function englishStems(text: string): string[] {
-  return tokenizer.tokenize(text.toLowerCase()).map((token) => PorterStemmer.stem(token));
+  return englishWords(text).map((w) => w.stem);
+}
+
+/** Each word with its stem; punctuation (including / and -) separates words. */
+export function englishWords(text: string): { word: string; stem: string }[] {
+  return tokenizer
+    .tokenize(text.toLowerCase().replace(/[^a-z0-9'%]+/g, ' '))
+    .map((word) => ({ word, stem: PorterStemmer.stem(word) }));
 }
 
 /** Edit distance, for tolerating typos in English words ("conferense"). */
