@@ -1,0 +1,43 @@
+import type { Engine } from '../../src/engine/index.js';
+import { AdapterError } from '../../src/errors.js';
+import type { Config } from '../config/index.js';
+import type { Logger } from '../shared/logger.js';
+import { createWechatBot } from './create-bot.js';
+
+export interface StartWechatOptions {
+  engine: Pick<Engine, 'ask' | 'warmUp'>;
+  config: Config;
+  logger: Logger;
+}
+
+/** A running WeChat bot; `stop` ends the session without logging the account out. */
+export interface RunningWechat {
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the WeChat bot on the puppet named by WECHATY_PUPPET and resolves once the puppet runs
+ * (login follows when the QR code is scanned, or at once from a saved session). `stop` calls
+ * `bot.stop()`, never `logout()`: a logout would force a new QR scan, and some accounts are
+ * rate-limited on new logins. The caller owns SIGINT/SIGTERM and calls `stop` from them.
+ */
+export async function startWechat(options: StartWechatOptions): Promise<RunningWechat> {
+  const { config, logger } = options;
+  // Builds the traditional-Chinese converter now, not on the first traditional question.
+  options.engine.warmUp();
+  const bot = createWechatBot({ engine: options.engine, config, logger });
+  try {
+    await bot.start();
+  } catch (cause) {
+    const puppet = config.WECHATY_PUPPET ?? '';
+    throw new AdapterError('wechat', `the bot could not start on puppet ${puppet}: ${(cause as Error)?.message ?? cause}. Is it installed (npm install ${puppet})? See adapters/wechat/README.md`, { cause });
+  }
+  logger.info('wechat.started', { puppet: config.WECHATY_PUPPET, name: config.WECHATY_NAME });
+  let stopping: Promise<void> | undefined;
+  return {
+    stop() {
+      stopping ??= bot.stop().then(() => logger.info('wechat.stopped', {}));
+      return stopping;
+    },
+  };
+}
