@@ -4,11 +4,19 @@ import type { Answer, Citation, Explanation, Lang, Outcome } from '../types.js';
 import type { Figures, ReplyLang } from './figures.js';
 import { MESSAGES, fill, type MessageKey } from './messages.js';
 
+/** What the bot covers, in one script: for welcome screens and /start. */
+export interface About {
+  title: string;
+  scope: string;
+  examples: string[];
+}
+
 /** Turns engine decisions into Answers in the asker's script; knows wording, not matching. */
 export interface AnswerBuilder {
   say(key: MessageKey, lang: Lang, values?: Record<string, string | number>): string;
   questionOf(intent: Intent, lang: Lang): string;
   examples(lang: Lang): string[];
+  about(lang: Lang): About;
   citationsOf(intent: Intent, lang: Lang): Citation[];
   replyOf(intent: Intent, lang: Lang): string;
   finish(parts: {
@@ -52,6 +60,10 @@ export function createAnswerBuilder(knowledge: Knowledge, figures: Figures): Ans
     },
     examples(lang) {
       return lang === 'en' ? [...meta.examples.en] : meta.examples.zh.map((q) => script(q, lang));
+    },
+    about(lang) {
+      const pick = (text: { zh: string; en: string }) => (lang === 'en' ? text.en : script(text.zh, lang));
+      return { title: pick(meta.title), scope: pick(meta.scope), examples: builder.examples(lang) };
     },
     citationsOf(intent, lang) {
       return intent.cite.map((c) => {

@@ -1,4 +1,4 @@
-import { createAnswerBuilder } from '../answer/build-answer.js';
+import { createAnswerBuilder, type About } from '../answer/build-answer.js';
 import { createFigures } from '../answer/figures.js';
 import type { Intent, Knowledge } from '../knowledge/schema.js';
 import { extractConcepts, type Extraction } from '../match/extract-concepts.js';
@@ -30,6 +30,8 @@ const SCOPE = {
   yesNo: 'scope:yes-no',
 } as const;
 
+export type { About };
+
 export interface EngineOptions {
   /** Where conversations keep their last topic; bounded in memory by default. */
   sessions?: SessionStore;
@@ -48,6 +50,8 @@ export interface Engine {
   ask(question: Question): Answer;
   /** The same, with the conversation's context passed in and out as a value (for shared stores). */
   respond(text: string, context?: SessionContext): Turn;
+  /** The report's title, scope and example questions in a script, for welcome screens. */
+  about(lang: Lang): About;
   /** Loads the script-detection tables (about 20 ms) now instead of on the first question. */
   warmUp(): void;
   readonly knowledge: Knowledge;
@@ -265,6 +269,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   return {
     knowledge,
     respond,
+    about: (lang) => build.about(lang),
     ask({ text, session }) {
       const now = clock?.() ?? 0;
       const context = session === undefined ? undefined : sessions.get(session, now);

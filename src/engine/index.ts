@@ -1,1 +1,1 @@
-export { createEngine, type Engine, type EngineOptions, type Turn } from './create-engine.js';
+export { createEngine, type About, type Engine, type EngineOptions, type Turn } from './create-engine.js';

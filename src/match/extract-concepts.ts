@@ -97,17 +97,17 @@ function scanChineseTypos(text: string, lexicon: Lexicon, concepts: Set<string>,
 const MAX_TYPO_TEXT = 80;
 const MAX_TYPO_WORDS = 4;
 
-function nearestStem(stem: string, lexicon: Lexicon): string | undefined {
-  const budget = stem.length >= 8 ? 2 : 1;
+function nearestStem(word: string, lexicon: Lexicon): string | undefined {
+  const budget = word.length >= 8 ? 2 : 1;
   let best: string | undefined;
   let bestDistance = budget + 1;
   for (const known of lexicon.enVocabulary) {
     // A typo rarely hits both ends of a word: checking only near neighbours keeps this to a few calls.
-    if (Math.abs(known.length - stem.length) > budget) continue;
-    if (known[0] !== stem[0] && known[known.length - 1] !== stem[stem.length - 1]) continue;
-    const d = editDistance(stem, known);
+    if (Math.abs(known.word.length - word.length) > budget) continue;
+    if (known.word[0] !== word[0] && known.word[known.word.length - 1] !== word[word.length - 1]) continue;
+    const d = editDistance(word, known.word);
     if (d < bestDistance) {
-      best = known;
+      best = known.stem;
       bestDistance = d;
     }
   }
@@ -122,9 +122,10 @@ function scanEnglish(text: string, lexicon: Lexicon, concepts: Set<string>, typo
   if (typos) {
     let tried = 0;
     stems.forEach((stem, i) => {
-      if (stem.length < 5 || filler[i] || lexicon.enByFirst.has(stem) || tried >= MAX_TYPO_WORDS) return;
+      const word = words[i]?.word ?? stem;
+      if (word.length < 5 || filler[i] || lexicon.enByFirst.has(stem) || tried >= MAX_TYPO_WORDS) return;
       tried++;
-      const near = nearestStem(stem, lexicon);
+      const near = nearestStem(word, lexicon);
       if (near && near !== stem) {
         stems[i] = near;
         fuzzy = true;

@@ -1,4 +1,4 @@
-import { englishStems } from '../text/english.js';
+import { englishStems, englishWords } from '../text/english.js';
 import { simplify } from '../text/script.js';
 
 /** A term as the matcher sees it: the concepts it stands for. */
@@ -28,7 +28,8 @@ export interface Lexicon {
   zhFlags: ZhTerm[];
   enByFirst: Map<string, EnTerm[]>;
   fuzzyZh: ZhTerm[];
-  enVocabulary: string[];
+  /** English words of the terms (with their stems), for correcting a misspelt word. */
+  enVocabulary: { word: string; stem: string }[];
 }
 
 function addTo<T extends { concepts: string[] }>(map: Map<string, T[]>, key: string, entry: T, same: (a: T) => boolean) {
@@ -55,8 +56,11 @@ export function compileLexicon(sources: readonly TermSource[], flagPrefix: strin
     for (const raw of source.zh) {
       const term = simplify(raw.normalize('NFKC').toLowerCase());
       const first = term[0];
-      if (source.id.startsWith(flagPrefix)) zhFlags.push({ term, concepts: [source.id] });
-      else if (first) addTo(zhByFirst, first, { term, concepts: [source.id] }, (t) => t.term === term);
+      if (!first) continue;
+      const flag = source.id.startsWith(flagPrefix);
+      if (flag) zhFlags.push({ term, concepts: [source.id] });
+      // A flag also blocks the longest-match scan, so 是不是 is not read as 不是.
+      addTo(zhByFirst, first, { term, concepts: flag ? [] : [source.id] }, (t) => t.term === term);
     }
     for (const raw of source.en) {
       const stems = englishStems(raw);
@@ -67,7 +71,13 @@ export function compileLexicon(sources: readonly TermSource[], flagPrefix: strin
   }
   for (const list of zhByFirst.values()) list.sort((a, b) => b.term.length - a.term.length);
   for (const list of enByFirst.values()) list.sort((a, b) => b.stems.length - a.stems.length);
-  const fuzzyZh = [...zhByFirst.values()].flat().filter((t) => t.term.length >= MIN_TYPO_TERM && /\p{Script=Han}/u.test(t.term));
-  const enVocabulary = [...new Set([...enByFirst.values()].flat().flatMap((t) => t.stems))].filter((s) => s.length >= 4);
+  const fuzzyZh = [...zhByFirst.values()]
+    .flat()
+    .filter((t) => t.concepts.length > 0 && t.term.length >= MIN_TYPO_TERM && /\p{Script=Han}/u.test(t.term));
+  const vocabulary = new Map<string, string>();
+  for (const source of sources) {
+    for (const phrase of source.en) for (const { word, stem } of englishWords(phrase)) if (word.length >= 4) vocabulary.set(word, stem);
+  }
+  const enVocabulary = [...vocabulary].map(([word, stem]) => ({ word, stem }));
   return { zhByFirst, zhFlags, enByFirst, fuzzyZh, enVocabulary };
 }

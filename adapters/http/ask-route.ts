@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Engine } from '../../src/engine/index.js';
+import type { HttpEnv } from './client-key.js';
+import { AskBody, AskReply, ErrorSchema } from './schemas.js';
+
+const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+
+/** POST /api/ask as OpenAPI describes it; the validator and the handler's types come from the same object. */
+export const askRoute = createRoute({
+  method: 'post',
+  path: '/api/ask',
+  summary: 'Ask one question about the report',
+  description: 'Returns the engine’s Answer plus the sessionId to send with the next question of the same conversation.',
+  request: { body: { required: true, content: { 'application/json': { schema: AskBody } } } },
+  responses: {
+    200: json(AskReply, 'The answer, with its citations'),
+    400: json(ErrorSchema, 'Malformed JSON or an invalid body; `issues` says what is wrong'),
+    413: json(ErrorSchema, 'The body is over 16 KB'),
+    415: json(ErrorSchema, 'The body is not JSON'),
+    429: json(ErrorSchema, 'Too many questions from this client; see Retry-After'),
+  },
+});
+
+/**
+ * Conversations of this adapter live under their own prefix in the engine's session store, so an
+ * id chosen by a web client can never address a Telegram or WeChat conversation.
+ */
+const SESSION_PREFIX = 'http:';
+
+/**
+ * POST /api/ask: a translator, nothing more. The question goes to `engine.ask` as is; the Answer
+ * comes back field for field (the batch contract's shape) with the conversation id, new if the
+ * client had none.
+ */
+export function registerAskRoute(app: OpenAPIHono<HttpEnv>, engine: Engine): void {
+  app.openapi(askRoute, (c) => {
+    const { question, sessionId = randomUUID() } = c.req.valid('json');
+    const answer = engine.ask({ text: question, session: `${SESSION_PREFIX}${sessionId}` });
+    return c.json({ ...answer, sessionId }, 200);
+  });
+}

@@ -1,0 +1,75 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import type { Engine } from '../../src/engine/index.js';
+import type { Config } from '../config/index.js';
+import type { Logger } from '../shared/logger.js';
+import { accessLog } from './access-log.js';
+import { registerAskRoute } from './ask-route.js';
+import { clientKey, type HttpEnv } from './client-key.js';
+import { createErrorHandler, errorResponse, notFound, validationHook } from './error-responses.js';
+import { registerHealthRoutes } from './health-routes.js';
+import { registerKnowledgeRoutes } from './knowledge-routes.js';
+import { rateLimit } from './rate-limit.js';
+import { securityHeaders } from './security-headers.js';
+import { defaultPublicDir, serveStaticFiles } from './static-files.js';
+
+/** Largest request body the API reads; a question is at most 2000 characters, so 16 KB is ample. */
+export const MAX_BODY_BYTES = 16 * 1024;
+const RATE_WINDOW_MS = 60_000;
+
+/** The app this adapter builds; other adapters may add routes (a Telegram webhook) before it listens. */
+export type HttpApp = OpenAPIHono<HttpEnv>;
+
+export interface HttpAppOptions {
+  engine: Engine;
+  /** Only HOST, PORT, CORS_ORIGINS and HTTP_RATE_LIMIT_PER_MINUTE are read. */
+  config: Pick<Config, 'CORS_ORIGINS' | 'HTTP_RATE_LIMIT_PER_MINUTE'>;
+  logger: Logger;
+  /** Milliseconds since the epoch, for the rate limit's windows; tests pass a fake to skip waiting. */
+  clock?: () => number;
+  /** Where the web chat's files are; defaults to adapters/http/public in the project. */
+  publicDir?: string;
+}
+
+/**
+ * Builds the HTTP API and the web chat as a Hono app without listening, so tests call
+ * `app.request(...)` in-process and another adapter can add its routes first. Order matters:
+ * headers, log and CORS wrap everything (so even 413 and 429 replies carry them), then the body
+ * limit and rate limit guard the routes.
+ */
+export function createHttpApp({ engine, config, logger, clock = Date.now, publicDir = defaultPublicDir() }: HttpAppOptions): HttpApp {
+  const app = new OpenAPIHono<HttpEnv>({ defaultHook: validationHook });
+
+  app.use('*', securityHeaders());
+  app.use('*', accessLog(logger));
+  if (config.CORS_ORIGINS.length > 0) {
+    const origin = config.CORS_ORIGINS.includes('*') ? '*' : config.CORS_ORIGINS;
+    app.use(
+      '/api/*',
+      cors({ origin, allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type'], exposeHeaders: ['Retry-After'], maxAge: 600 }),
+    );
+  }
+  app.use(
+    '/api/*',
+    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, 413, 'PAYLOAD_TOO_LARGE', `The body is over ${MAX_BODY_BYTES / 1024} KB; a question is at most 2000 characters.`) }),
+  );
+  app.use('/api/ask', rateLimit({ limit: config.HTTP_RATE_LIMIT_PER_MINUTE, windowMs: RATE_WINDOW_MS, clock, keyOf: clientKey }));
+
+  registerAskRoute(app, engine);
+  registerKnowledgeRoutes(app, engine);
+  registerHealthRoutes(app, engine);
+  app.doc('/openapi.json', {
+    openapi: '3.0.3',
+    info: {
+      title: 'gongkai-qa HTTP API',
+      version: '1',
+      description: `Questions about ${engine.knowledge.meta.title.en}, answered with verbatim citations.`,
+    },
+  });
+  serveStaticFiles(app, publicDir);
+
+  app.notFound(notFound);
+  app.onError(createErrorHandler(logger));
+  return app;
+}

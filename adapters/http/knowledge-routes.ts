@@ -1,0 +1,83 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { About, Engine } from '../../src/engine/index.js';
+import type { HttpEnv } from './client-key.js';
+import { errorResponse } from './error-responses.js';
+import { ErrorSchema, FactSchema, MetaSchema, SectionParams, SectionSchema } from './schemas.js';
+
+const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+
+const sectionsRoute = createRoute({
+  method: 'get',
+  path: '/api/sections',
+  summary: 'The report’s parts, with their verbatim text',
+  responses: { 200: json(z.object({ sections: z.array(SectionSchema) }), 'Every section, in report order') },
+});
+
+const sectionRoute = createRoute({
+  method: 'get',
+  path: '/api/sections/{id}',
+  summary: 'One part of the report',
+  request: { params: SectionParams },
+  responses: { 200: json(SectionSchema, 'The section'), 404: json(ErrorSchema, 'No section has this id') },
+});
+
+const factsRoute = createRoute({
+  method: 'get',
+  path: '/api/facts',
+  summary: 'Every figure of the report with its citation',
+  description: 'For staff checking the bot and for reuse: each value with the section and the verbatim sentence that states it.',
+  responses: { 200: json(z.object({ facts: z.array(FactSchema) }), 'Every fact') },
+});
+
+const metaRoute = createRoute({
+  method: 'get',
+  path: '/api/meta',
+  summary: 'What the bot covers, and example questions for an empty chat',
+  responses: { 200: json(MetaSchema, 'The report’s title, scope and example questions in each script') },
+});
+
+/** What the page shows before any question, in each script it offers (the engine's own wording). */
+function buildMeta(engine: Engine) {
+  const [hans, hant, en] = (['zh-Hans', 'zh-Hant', 'en'] as const).map((lang) => engine.about(lang));
+  const per = <T,>(pick: (a: About) => T) => ({ 'zh-Hans': pick(hans as About), 'zh-Hant': pick(hant as About), en: pick(en as About) });
+  return {
+    id: engine.knowledge.meta.id,
+    year: engine.knowledge.meta.year,
+    title: per((a) => a.title),
+    scope: per((a) => a.scope),
+    examples: per((a) => a.examples.slice(0, 3)),
+  };
+}
+
+/**
+ * The report itself, read-only: sections and facts verbatim (staff can check any answer against
+ * them) and the page's metadata. Built from `engine.knowledge`, so the API never disagrees with
+ * the answers.
+ */
+export function registerKnowledgeRoutes(app: OpenAPIHono<HttpEnv>, engine: Engine): void {
+  const { knowledge } = engine;
+  const sections = knowledge.sections.map(({ id, title, titleEn, parent, origin, text }) => ({ id, title, titleEn, parent, origin, text }));
+  const byId = new Map(sections.map((s) => [s.id, s]));
+  const facts = knowledge.facts.map((f) => {
+    const section = byId.get(f.section);
+    return {
+      id: f.id,
+      value: f.value,
+      approx: f.approx,
+      unit: f.unit,
+      label: f.label,
+      citation: { sectionId: f.section, section: section?.title ?? f.section, sectionEn: section?.titleEn ?? f.section, quote: f.quote },
+    };
+  });
+  const meta = buildMeta(engine);
+
+  app.openapi(sectionsRoute, (c) => c.json({ sections }, 200));
+  app.openapi(sectionRoute, (c) => {
+    const { id } = c.req.valid('param');
+    const section = byId.get(id);
+    if (!section) return errorResponse(c, 404, 'NOT_FOUND', `No section "${id}"; GET /api/sections lists them.`);
+    return c.json(section, 200);
+  });
+  app.openapi(factsRoute, (c) => c.json({ facts }, 200));
+  app.openapi(metaRoute, (c) => c.json(meta, 200));
+}

@@ -1,0 +1,360 @@
+// The web chat. Plain JavaScript, no build step, no third-party code. Answer text is only ever
+// written with textContent, never parsed as HTML: the report's words and the user's come back in it.
+
+const UI = {
+  'zh-Hans': {
+    title: '政府信息公开年报问答',
+    intro: '我只根据《{title}》回答，每个回答都附有原文出处。',
+    examplesHeading: '可以这样问：',
+    label: '输入你的问题',
+    placeholder: '请用一句话提问',
+    send: '发送',
+    newChat: '新对话',
+    close: '关闭',
+    langGroup: '界面语言',
+    log: '对话',
+    you: '你问：',
+    bot: '回答：',
+    source: '出处：',
+    showQuote: '查看原文',
+    suggestions: '你还可以问：',
+    clarify: '请选择：',
+    tryThese: '可以试试这些问题：',
+    thinking: '正在查找…',
+    disclaimer: '回答仅依据报告原文，一切以报告原文为准。',
+    rateLimited: '提问太频繁了，请 {s} 秒后再试。',
+    offline: '暂时连不上服务器，请检查网络后再试。',
+    failed: '出错了，请稍后再试。',
+  },
+  'zh-Hant': {
+    title: '政府信息公開年報問答',
+    intro: '我只根據《{title}》回答，每個回答都附有原文出處。',
+    examplesHeading: '可以這樣問：',
+    label: '輸入你的問題',
+    placeholder: '請用一句話提問',
+    send: '發送',
+    newChat: '新對話',
+    close: '關閉',
+    langGroup: '介面語言',
+    log: '對話',
+    you: '你問：',
+    bot: '回答：',
+    source: '出處：',
+    showQuote: '查看原文',
+    suggestions: '你還可以問：',
+    clarify: '請選擇：',
+    tryThese: '可以試試這些問題：',
+    thinking: '正在查找…',
+    disclaimer: '回答僅依據報告原文，一切以報告原文為準。',
+    rateLimited: '提問太頻繁了，請 {s} 秒後再試。',
+    offline: '暫時連不上伺服器，請檢查網路後再試。',
+    failed: '出錯了，請稍後再試。',
+  },
+  en: {
+    title: 'Open Government Information Q&A',
+    intro: 'I answer only from the {title}, and every answer shows its source in the report.',
+    examplesHeading: 'Try asking:',
+    label: 'Your question',
+    placeholder: 'Ask one question',
+    send: 'Send',
+    newChat: 'New chat',
+    close: 'Close',
+    langGroup: 'Interface language',
+    log: 'Conversation',
+    you: 'You asked: ',
+    bot: 'Answer: ',
+    source: 'Source: ',
+    showQuote: 'Show the original text',
+    suggestions: 'You could also ask:',
+    clarify: 'Which one do you mean?',
+    tryThese: 'Try asking:',
+    thinking: 'Looking it up…',
+    disclaimer: 'Answers come only from the report; the report’s own text prevails.',
+    rateLimited: 'Too many questions; please try again in {s} s.',
+    offline: 'Cannot reach the server; check the connection and try again.',
+    failed: 'Something went wrong; please try again later.',
+  },
+};
+const LANGS = Object.keys(UI);
+const SESSION_KEY = 'gongkai-qa:session';
+const LANG_KEY = 'gongkai-qa:ui-lang';
+const TIMEOUT_MS = 15000;
+
+const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+const els = {
+  log: $('log'),
+  main: $('main'),
+  welcome: $('welcome'),
+  examples: $('examples'),
+  intro: $('intro'),
+  reportTitle: $('report-title'),
+  form: /** @type {HTMLFormElement} */ ($('ask-form')),
+  input: /** @type {HTMLInputElement} */ ($('question')),
+  send: $('send'),
+  newChat: $('new-chat'),
+  close: $('close-embed'),
+};
+const params = new URLSearchParams(location.search);
+const embedded = params.get('embed') === '1';
+
+/** Storage can be blocked (private mode, third-party iframes); the chat then works without memory. */
+const store = (storage) => ({
+  get: (key) => { try { return storage().getItem(key); } catch { return null; } },
+  set: (key, value) => { try { storage().setItem(key, value); } catch { /* not kept */ } },
+  remove: (key) => { try { storage().removeItem(key); } catch { /* nothing kept */ } },
+});
+const session = store(() => sessionStorage);
+const prefs = store(() => localStorage);
+
+let uiLang = pickLang();
+let meta = null;
+let pending = false;
+let chipGroups = 0;
+
+function pickLang() {
+  const asked = params.get('lang') || prefs.get(LANG_KEY);
+  if (asked && LANGS.includes(asked)) return asked;
+  const traditional = (navigator.languages || []).some((l) => /^zh-(hant|tw|hk|mo)/i.test(l));
+  return traditional ? 'zh-Hant' : 'zh-Hans';
+}
+
+const t = (key, values = {}) => UI[uiLang][key].replace(/\{(\w+)\}/g, (_, k) => String(values[k] ?? ''));
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** Puts the interface (not the answers, which follow each question's script) in the chosen language. */
+function applyLang() {
+  document.documentElement.lang = uiLang;
+  document.title = t('title');
+  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  for (const node of document.querySelectorAll('[data-i18n-label]')) node.setAttribute('aria-label', t(node.dataset.i18nLabel));
+  for (const node of document.querySelectorAll('[data-i18n-placeholder]')) node.setAttribute('placeholder', t(node.dataset.i18nPlaceholder));
+  for (const button of document.querySelectorAll('[data-ui-lang]')) button.setAttribute('aria-pressed', String(button.dataset.uiLang === uiLang));
+  for (const node of document.querySelectorAll('[data-ui-text]')) node.textContent = t(node.dataset.uiText);
+  renderMeta();
+}
+
+function renderMeta() {
+  if (!meta) return;
+  const title = meta.title[uiLang];
+  els.reportTitle.textContent = title;
+  els.intro.textContent = t('intro', { title });
+  els.examples.replaceChildren(
+    ...meta.examples[uiLang].map((q) => {
+      const li = el('li');
+      const button = el('button', 'example', q);
+      button.type = 'button';
+      button.lang = uiLang;
+      button.addEventListener('click', (event) => tapped(event, q));
+      li.append(button);
+      return li;
+    }),
+  );
+}
+
+/** Interface text inside the conversation, kept current on a language switch ('sr-only': for screen readers). */
+function uiText(key, className) {
+  const node = el('span', className, t(key));
+  node.dataset.uiText = key;
+  return node;
+}
+
+function addTurn(node) {
+  els.welcome.hidden = true;
+  els.log.append(node);
+  node.scrollIntoView({ block: 'nearest' });
+  return node;
+}
+
+function userTurn(text) {
+  const li = el('li', 'turn user');
+  li.append(uiText('you', 'sr-only'), el('span', undefined, text));
+  return addTurn(li);
+}
+
+/**
+ * Drops the message's lines that only list the suggestions, and the "you can ask:" line leading
+ * into them, since the suggestions follow as buttons under a label of ours.
+ */
+function withoutListedOptions(message, suggestions) {
+  if (suggestions.length === 0) return message;
+  const offered = new Set(suggestions);
+  const lines = message.split('\n');
+  const kept = lines.filter((line) => {
+    const item = line.match(/^\s*(?:•|\d+[.、])\s*(.+?)\s*$/);
+    return !(item && offered.has(item[1]));
+  });
+  if (kept.length < lines.length && kept.length > 1 && /[:：]\s*$/.test(kept[kept.length - 1])) kept.pop();
+  return kept.join('\n');
+}
+
+const CHIPS_LABEL = { clarify: 'clarify', answered: 'suggestions' };
+
+function citationNode(citation, answerLang) {
+  const box = el('div', 'citation');
+  const title = el('span', 'cite-section');
+  if (answerLang === 'en' && citation.sectionEn) {
+    title.lang = 'en';
+    title.textContent = citation.sectionEn;
+    const original = el('span', undefined, ` (${citation.section})`);
+    original.lang = 'zh-Hant';
+    title.append(original);
+  } else {
+    title.lang = answerLang;
+    title.textContent = citation.section;
+  }
+  const details = el('details');
+  const summary = el('summary');
+  summary.append(uiText('showQuote'));
+  const quote = el('blockquote', 'quote', citation.quote);
+  quote.lang = answerLang === 'en' ? 'zh-Hant' : answerLang;
+  details.append(summary, quote);
+  box.append(uiText('source', 'cite-label'), title, details);
+  return box;
+}
+
+function botTurn(answer) {
+  const li = el('li', 'turn bot');
+  li.dataset.outcome = answer.outcome;
+  const message = el('p', 'message', withoutListedOptions(answer.message, answer.suggestions));
+  message.lang = answer.lang;
+  li.append(uiText('bot', 'sr-only'), message);
+  for (const citation of answer.citations) li.append(citationNode(citation, answer.lang));
+  if (answer.suggestions.length > 0) {
+    const labelKey = CHIPS_LABEL[answer.outcome] || 'tryThese';
+    const label = el('p', 'chips-label');
+    label.id = `chips-${++chipGroups}`;
+    label.append(uiText(labelKey));
+    const chips = el('div', 'chips');
+    chips.setAttribute('role', 'group');
+    chips.setAttribute('aria-labelledby', label.id);
+    for (const suggestion of answer.suggestions) {
+      const chip = el('button', 'chip', suggestion);
+      chip.type = 'button';
+      chip.lang = answer.lang;
+      chip.addEventListener('click', (event) => tapped(event, suggestion));
+      chips.append(chip);
+    }
+    li.append(label, chips);
+  }
+  return addTurn(li);
+}
+
+function noticeTurn(text) {
+  const li = el('li', 'turn notice', text);
+  return addTurn(li);
+}
+
+function setBusy(busy) {
+  pending = busy;
+  els.log.setAttribute('aria-busy', String(busy));
+  els.send.setAttribute('aria-disabled', String(busy));
+}
+
+async function postQuestion(question) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  try {
+    const body = { question };
+    const sessionId = session.get(SESSION_KEY);
+    if (sessionId) body.sessionId = sessionId;
+    return await fetch('api/ask', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: controller.signal,
+    });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function ask(raw) {
+  const question = raw.trim();
+  if (!question || pending) return;
+  setBusy(true);
+  userTurn(question);
+  const waiting = addTurn(el('li', 'turn bot pending'));
+  waiting.setAttribute('aria-hidden', 'true');
+  waiting.append(uiText('thinking'));
+  try {
+    const res = await postQuestion(question);
+    waiting.remove();
+    if (res.ok) {
+      const answer = await res.json();
+      session.set(SESSION_KEY, answer.sessionId);
+      botTurn(answer).scrollIntoView({ block: 'start' });
+    } else if (res.status === 429) {
+      noticeTurn(t('rateLimited', { s: res.headers.get('Retry-After') || '60' }));
+    } else {
+      noticeTurn(t('failed'));
+    }
+  } catch {
+    waiting.remove();
+    noticeTurn(t('offline'));
+  } finally {
+    setBusy(false);
+  }
+}
+
+/**
+ * A tapped example or suggestion is asked at once. From the keyboard (a click with no pointer,
+ * detail 0) focus moves to the text box, since examples disappear and suggestions scroll away;
+ * a finger tap leaves focus alone so the phone's keyboard does not pop up.
+ */
+function tapped(event, question) {
+  if (event.detail === 0) els.input.focus();
+  ask(question);
+}
+
+function newChat() {
+  session.remove(SESSION_KEY);
+  els.log.replaceChildren();
+  els.welcome.hidden = false;
+  els.input.value = '';
+  els.input.focus();
+}
+
+els.form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const question = els.input.value;
+  if (!question.trim() || pending) return;
+  els.input.value = '';
+  els.input.focus();
+  ask(question);
+});
+
+for (const button of document.querySelectorAll('[data-ui-lang]')) {
+  button.addEventListener('click', () => {
+    uiLang = button.dataset.uiLang;
+    prefs.set(LANG_KEY, uiLang);
+    applyLang();
+  });
+}
+
+els.newChat.addEventListener('click', newChat);
+
+if (embedded) {
+  document.body.classList.add('embedded');
+  els.close.hidden = false;
+  const closeEmbed = () => window.parent.postMessage({ type: 'gongkai-qa:close' }, '*');
+  els.close.addEventListener('click', closeEmbed);
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') closeEmbed();
+  });
+}
+
+applyLang();
+fetch('api/meta')
+  .then((res) => (res.ok ? res.json() : null))
+  .then((data) => {
+    meta = data;
+    renderMeta();
+  })
+  .catch(() => {});
+if (embedded) els.input.focus();

@@ -1,0 +1,134 @@
+import { z } from '@hono/zod-openapi';
+
+/**
+ * The request and response shapes of the HTTP API, in one place so the validators, the handlers'
+ * types and /openapi.json cannot drift apart.
+ */
+
+/** Long enough for any real question, short enough that nobody pastes a document into the bot. */
+export const MAX_QUESTION_CHARS = 2000;
+
+/** POST /api/ask: the question as typed, and the conversation it continues. */
+export const AskBody = z
+  .object({
+    question: z
+      .string({ error: (issue) => (issue.input === undefined ? 'question is required' : 'question must be a string') })
+      .trim()
+      .min(1, 'question is empty; send the question as text')
+      .max(MAX_QUESTION_CHARS, `question is longer than ${MAX_QUESTION_CHARS} characters; ask one thing at a time`)
+      .openapi({ example: '网站公开了多少条?' }),
+    sessionId: z
+      .string({ error: 'sessionId must be a string' })
+      .regex(/^[A-Za-z0-9_-]{8,128}$/, 'sessionId is 8–128 letters, digits, "-" or "_"; send back the one a reply gave you')
+      .optional()
+      .openapi({ description: 'the sessionId of the previous reply, so follow-ups ("那其他形式呢?") resolve' }),
+  })
+  .openapi('AskBody');
+
+const Lang = z.enum(['zh-Hans', 'zh-Hant', 'en']).openapi('Lang');
+const Outcome = z.enum(['answered', 'clarify', 'out_of_scope', 'unknown']).openapi('Outcome');
+
+/** Where an answer stands in the report, as the engine gives it. */
+export const CitationSchema = z
+  .object({
+    sectionId: z.string(),
+    section: z.string().openapi({ description: 'title of the most specific section, in the reply’s script' }),
+    sectionEn: z.string().optional(),
+    quote: z.string().openapi({ description: 'verbatim excerpt of the report; "…" joins excerpts' }),
+  })
+  .openapi('Citation');
+
+const Reading = z.object({ intent: z.string(), score: z.number(), matched: z.array(z.string()) });
+
+const Explanation = z
+  .object({
+    rule: z.string().nullable(),
+    score: z.number(),
+    runnerUp: Reading.nullable(),
+    concepts: z.array(z.string()),
+    usedContext: z.boolean(),
+    qualifiers: z.array(z.string()),
+  })
+  .openapi('Explanation');
+
+/** The engine's Answer, field for field as the batch contract names them, plus the conversation id. */
+export const AskReply = z
+  .object({
+    outcome: Outcome,
+    text: z.string().openapi({ description: 'the whole reply as a user reads it, source lines included' }),
+    message: z.string().openapi({ description: 'the statement alone, for clients that render citations themselves' }),
+    lang: Lang,
+    intent: z.string().nullable(),
+    confidence: z.number(),
+    citations: z.array(CitationSchema),
+    suggestions: z.array(z.string()).openapi({ description: 'questions a user can tap next (clarify options included)' }),
+    explain: Explanation,
+    sessionId: z.string().openapi({ description: 'send this back with the next question of the conversation' }),
+  })
+  .openapi('AskReply');
+
+/** One part of the report, verbatim, so staff can check any citation against it. */
+export const SectionSchema = z
+  .object({
+    id: z.string(),
+    title: z.string().openapi({ description: 'the title exactly as written in the source' }),
+    titleEn: z.string(),
+    parent: z.string().nullable(),
+    origin: z.enum(['report', 'encyclopedia']),
+    text: z.string().openapi({ description: 'the section body, verbatim' }),
+  })
+  .openapi('Section');
+
+/** The path parameter of GET /api/sections/{id}. */
+export const SectionParams = z.object({
+  id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'proactive' }),
+});
+
+const LocalText = z.object({ zh: z.string(), en: z.string() });
+
+/** One figure of the report with the sentence that states it, for staff and for reuse. */
+export const FactSchema = z
+  .object({
+    id: z.string(),
+    value: z.number(),
+    approx: z.boolean(),
+    unit: LocalText,
+    label: LocalText,
+    citation: CitationSchema,
+  })
+  .openapi('Fact');
+
+const PerLang = <T extends z.ZodType>(schema: T) => z.object({ 'zh-Hans': schema, 'zh-Hant': schema, en: schema });
+
+/** What an empty chat shows: the report's title, its scope and example questions, per script. */
+export const MetaSchema = z
+  .object({
+    id: z.string(),
+    year: z.number(),
+    title: PerLang(z.string()),
+    scope: PerLang(z.string()),
+    examples: PerLang(z.array(z.string())).openapi({ description: 'three questions that work, per script' }),
+  })
+  .openapi('Meta');
+
+/** GET /healthz: the process is alive. */
+export const HealthSchema = z.object({ status: z.literal('ok') }).openapi('Health');
+
+/** GET /readyz: the engine holds its knowledge and completes a turn. */
+export const ReadySchema = z
+  .object({ status: z.enum(['ready', 'not_ready']), knowledge: z.string(), sections: z.number(), facts: z.number() })
+  .openapi('Ready');
+
+/** The one shape every error takes, so a client needs one parser: a stable code and a message for people. */
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ description: 'stable, for programs: BAD_JSON, INVALID_REQUEST, NOT_FOUND, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, RATE_LIMITED, INTERNAL' }),
+      message: z.string().openapi({ description: 'for people; may change' }),
+      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .openapi('Error');
+
+/** An error reply's body. */
+export type ErrorBody = z.infer<typeof ErrorSchema>;
