@@ -150,7 +150,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     let readings = rank(concepts, ex.numbers);
     if ((readings[0]?.score ?? 0) < ANSWER_THRESHOLD || ex.unexplained.length > 0) {
       const tolerant = extractConcepts(form, lexicon, true);
-      if (tolerant.fuzzy && tolerant.unexplained.length < ex.unexplained.length) {
+      if (tolerant.fuzzy && tolerant.unexplained.length <= ex.unexplained.length && tolerant.concepts.size > ex.concepts.size) {
         ex = tolerant;
         concepts = coreOf(ex);
         readings = rank(concepts, ex.numbers);

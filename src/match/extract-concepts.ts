@@ -81,8 +81,15 @@ function scanChineseTypos(text: string, lexicon: Lexicon, concepts: Set<string>,
     if (ids.every((c) => concepts.has(c))) continue;
     for (let start = 0; start + term.length <= text.length; start++) {
       let misses = 0;
-      for (let k = 0; k < term.length && misses < 2; k++) if (text[start + k] !== term[k]) misses++;
-      if (misses === 1 && !covered.slice(start, start + term.length).every(Boolean)) {
+      let missAt = -1;
+      for (let k = 0; k < term.length && misses < 2; k++) {
+        if (text[start + k] !== term[k]) {
+          misses++;
+          missAt = start + k;
+        }
+      }
+      // The typo must sit where no exact term matched: a character already explained is no typo.
+      if (misses === 1 && !covered[missAt]) {
         for (const c of ids) concepts.add(c);
         covered.fill(true, start, start + term.length);
         found = true;
