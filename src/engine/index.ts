@@ -1,1 +1,2 @@
-export { createEngine, type About, type Engine, type EngineOptions, type Turn } from './create-engine.js';
+export { createEngine, type Engine, type EngineOptions, type Turn } from './create-engine.js';
+export type { About } from '../answer/build-answer.js';

@@ -1,0 +1,57 @@
+import type { Intent } from '../knowledge/schema.js';
+import type { Reading } from '../types.js';
+import { ANSWER_THRESHOLD, type Understanding, type Understood } from './understand.js';
+
+/** A runner-up this close to the best reading makes the question ambiguous. */
+const CLARIFY_RATIO = 0.9;
+const MAX_OPTIONS = 3;
+
+/** What to do with a question, before any wording: each kind becomes one reply shape. */
+export type Decision =
+  | { kind: 'empty' }
+  | { kind: 'other-year'; years: number[]; alternative?: Intent }
+  | { kind: 'other-place'; alternative?: Intent }
+  | { kind: 'other-topic'; alternative?: Intent }
+  | { kind: 'which'; options: Intent[]; remember?: Intent }
+  | { kind: 'unknown'; greeting: boolean }
+  | { kind: 'answer'; intents: Intent[]; best: Reading };
+
+/**
+ * Decides the outcome from what was understood: out of scope first (another year, place or
+ * subject: never a figure passed off as another's), then a vague question's options, then an
+ * answer, two answers for a two-part question, or a clarify between close readings.
+ */
+export function decide(u: Understood, understanding: Understanding, intents: ReadonlyMap<string, Intent>): Decision {
+  if (!u.hasWords) return { kind: 'empty' };
+  const [best, second] = u.readings;
+  const bestIntent = best ? intents.get(best.intent) : undefined;
+  const alternative = best && best.score >= ANSWER_THRESHOLD ? bestIntent : undefined;
+  if (u.otherYears.length > 0) return { kind: 'other-year', years: u.otherYears, alternative };
+  if (u.otherPlace) return { kind: 'other-place', alternative };
+  if (u.topic) return { kind: 'other-topic', alternative };
+
+  const toIntents = (readings: Reading[]) => readings.map((r) => intents.get(r.intent)).filter((i): i is Intent => !!i);
+  if (!best || !bestIntent || best.score < ANSWER_THRESHOLD) {
+    const onlyAsksWhich = u.concepts.size > 0 && [...u.concepts].every(understanding.isQuestionWord) && u.extraction.unexplained.length === 0;
+    const options = onlyAsksWhich ? toIntents(understanding.looseReadings(u).slice(0, MAX_OPTIONS)) : [];
+    if (options.length > 1) return { kind: 'which', options };
+    return { kind: 'unknown', greeting: u.greeting && u.concepts.size === 0 };
+  }
+
+  const close = u.readings.filter((r) => r.score >= best.score * CLARIFY_RATIO && r.score >= ANSWER_THRESHOLD).slice(0, MAX_OPTIONS);
+  if (close.length === 2 && second && asksBoth(best, second, understanding.isQuestionWord)) {
+    return { kind: 'answer', intents: toIntents([best, second]), best };
+  }
+  if (close.length > 1) return { kind: 'which', options: toIntents(close), remember: bestIntent };
+  return { kind: 'answer', intents: [bestIntent], best };
+}
+
+/**
+ * Two close readings built on different words are two questions in one ("哪个市哪一年"), not one
+ * ambiguous question: answer both. Readings resting on the same words stay a clarify.
+ */
+function asksBoth(a: Reading, b: Reading, isQuestionWord: (c: string) => boolean): boolean {
+  const own = (r: Reading) => r.matched.filter((c) => !isQuestionWord(c));
+  const [ownA, ownB] = [own(a), own(b)];
+  return ownA.length > 0 && ownB.length > 0 && ownA.every((c) => !b.matched.includes(c)) && ownB.every((c) => !a.matched.includes(c));
+}

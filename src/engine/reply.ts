@@ -1,0 +1,93 @@
+import type { AnswerBuilder } from '../answer/build-answer.js';
+import type { Figures } from '../answer/figures.js';
+import type { Intent } from '../knowledge/schema.js';
+import type { Answer, Explanation, Lang } from '../types.js';
+import type { Decision } from './decide.js';
+import type { Understood } from './understand.js';
+
+/** A reading this strong is a full answer; it scales confidence. */
+const STRONG_SCORE = 4;
+
+/** The reply, and the rule a follow-up should continue from (none: keep the last topic). */
+export interface Reply {
+  answer: Answer;
+  remember?: Intent;
+}
+
+/**
+ * Words a decision in the asker's script: the statement, then citations and suggestions. Knows
+ * wording and figures, not matching.
+ */
+export function replyTo(decision: Decision, u: Understood, build: AnswerBuilder, figures: Figures, intents: ReadonlyMap<string, Intent>): Reply {
+  const { lang } = u;
+  const explain: Explanation = {
+    rule: u.readings[0]?.intent ?? null,
+    score: u.readings[0]?.score ?? 0,
+    runnerUp: u.readings[1] ?? null,
+    concepts: [...u.concepts].sort(),
+    usedContext: u.usedContext,
+    qualifiers: [...u.otherYears.map((y) => `year:${y}`), ...(u.otherPlace ? ['place:other'] : []), ...(u.topic ? [u.topic.slice('scope:'.length)] : [])],
+  };
+  const bullets = (items: string[]) => items.map((s) => `• ${s}`);
+  const numbered = (items: string[]) => items.map((s, i) => `${i + 1}. ${s}`);
+  const finish = (parts: Omit<Parameters<AnswerBuilder['finish']>[0], 'lang' | 'explain'>) => build.finish({ ...parts, lang, explain });
+
+  const outOfScope = (lead: string, alternative: Intent | undefined): Reply => {
+    const suggestions = [...(alternative ? [build.questionOf(alternative, lang)] : []), ...build.examples(lang)].slice(0, 4);
+    const message = [lead, build.say('applyHint', lang), build.say('tryInstead', lang), ...bullets(suggestions)].join('\n');
+    return { answer: finish({ outcome: 'out_of_scope', message, intent: null, confidence: 0.9, suggestions }) };
+  };
+
+  switch (decision.kind) {
+    case 'empty': {
+      const suggestions = build.examples(lang);
+      return { answer: finish({ outcome: 'unknown', message: `${build.say('empty', lang)}${suggestions[0] ?? ''}`, intent: null, confidence: 0, suggestions }) };
+    }
+    case 'other-year':
+      return outOfScope(build.say('otherYear', lang, { asked: decision.years.join('/') }), decision.alternative);
+    case 'other-place':
+      return outOfScope(build.say('otherPlace', lang), decision.alternative);
+    case 'other-topic':
+      return outOfScope(build.say('otherTopic', lang), decision.alternative);
+    case 'unknown': {
+      const suggestions = build.examples(lang);
+      const message = [build.say(decision.greeting ? 'greeting' : 'unknown', lang), ...bullets(suggestions)].join('\n');
+      return { answer: finish({ outcome: 'unknown', message, intent: null, confidence: 0, suggestions }) };
+    }
+    case 'which': {
+      const options = decision.options.map((i) => build.questionOf(i, lang));
+      const message = [build.say('clarify', lang), ...numbered(options)].join('\n');
+      return { answer: finish({ outcome: 'clarify', message, intent: null, confidence: decision.remember ? 0.5 : 0.3, suggestions: options }), remember: decision.remember };
+    }
+    case 'answer': {
+      const [first] = decision.intents;
+      if (!first) throw new Error('an answer decision names at least one rule');
+      const { best } = decision;
+      const runnerUp = u.readings[1];
+      const margin = decision.intents.length > 1 || !runnerUp ? 1 : 1 - runnerUp.score / best.score;
+      const confidence = decision.intents.length > 1 ? 0.7 : Math.min(0.99, 0.5 * Math.min(1, best.score / STRONG_SCORE) + 0.5 * margin);
+      return {
+        answer: finish({
+          outcome: 'answered',
+          message: decision.intents.map((i) => yesNoPrefix(i, u, build, figures, lang) + build.replyOf(i, lang)).join('\n'),
+          intent: first.id,
+          confidence,
+          citations: decision.intents.flatMap((i) => build.citationsOf(i, lang)),
+          suggestions: first.suggest.map((id) => intents.get(id)).filter((i): i is Intent => !!i).map((i) => build.questionOf(i, lang)),
+        }),
+        remember: first,
+      };
+    }
+  }
+}
+
+/** "是不是24次?": confirm or correct with the report's figure before the answer itself. */
+function yesNoPrefix(intent: Intent, u: Understood, build: AnswerBuilder, figures: Figures, lang: Lang): string {
+  if (!u.yesNo || !intent.checks) return '';
+  const figure = figures.value(intent.checks);
+  const asked = u.extraction.numbers[0];
+  if (figure === undefined || asked === undefined) return '';
+  if (asked === figure) return build.say('yes', lang, { n: asked });
+  if (!Number.isInteger(figure) && Math.abs(asked - figure) < 0.5) return build.say('roughly', lang);
+  return build.say('no', lang, { n: asked });
+}

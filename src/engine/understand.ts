@@ -1,0 +1,143 @@
+import type { Figures } from '../answer/figures.js';
+import type { Intent, Knowledge } from '../knowledge/schema.js';
+import { extractConcepts, type Extraction } from '../match/extract-concepts.js';
+import { compileLexicon, type TermSource } from '../match/lexicon.js';
+import { relativeYears } from '../match/qualifiers.js';
+import { scoreIntents } from '../match/score-intents.js';
+import { hasWords, normalizeText } from '../text/normalize.js';
+import { detectLang, simplify } from '../text/script.js';
+import type { Lang, Reading, SessionContext } from '../types.js';
+import { SCOPE } from './scope-ids.js';
+
+/** Below this score a reading is a guess, not an answer. */
+export const ANSWER_THRESHOLD = 2;
+/** A question whose own reading scores this much is a new question, not a follow-up. */
+const STANDS_ALONE_SCORE = 5;
+
+/** Everything the engine read in one question, before it decides what to reply. */
+export interface Understood {
+  lang: Lang;
+  /** False for empty, emoji-only or otherwise wordless input. */
+  hasWords: boolean;
+  extraction: Extraction;
+  /** The knowledge concepts used for matching (after follow-up context, without scope flags). */
+  concepts: Set<string>;
+  readings: Reading[];
+  usedContext: boolean;
+  /** Years the question speaks of that the report (and its best reading) does not cover. */
+  otherYears: number[];
+  otherPlace: boolean;
+  /** An off-topic subject (weather, budgets…), as its scope id. */
+  topic: string | undefined;
+  greeting: boolean;
+  yesNo: boolean;
+}
+
+export interface Understanding {
+  understand(raw: string, context: SessionContext | undefined, now: number | undefined): Understood;
+  /** Readings ignoring each rule's required words: options for a question too vague to answer. */
+  looseReadings(understood: Understood): Reading[];
+  isQuestionWord(concept: string): boolean;
+}
+
+/**
+ * Reads questions against one knowledge pack: normalise, detect the script, match concepts (with
+ * typo tolerance where exact terms leave words unexplained), complete follow-ups from the last turn,
+ * and note what puts a question out of scope.
+ */
+export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures, 'value'>): Understanding {
+  const { scope } = knowledge;
+  const sources: TermSource[] = [
+    ...knowledge.concepts,
+    ...scope.places.map((p) => ({ ...p, id: SCOPE.place })),
+    { ...scope.otherPlaces, id: SCOPE.otherPlace },
+    ...scope.topics.map((t) => ({ ...t, id: `${SCOPE.topic}${t.id}` })),
+    { ...scope.greetings, id: SCOPE.greeting },
+    { ...scope.followUpMarkers, id: SCOPE.followUp },
+    { ...scope.yesNoMarkers, id: SCOPE.yesNo },
+  ];
+  const lexicon = compileLexicon(sources, SCOPE.prefix);
+  const intents = new Map(knowledge.intents.map((i) => [i.id, i]));
+  const family = new Map(knowledge.concepts.filter((c) => c.family).map((c) => [c.id, c.family]));
+  const figureOf = (intent: Intent) => (intent.checks ? figures.value(intent.checks) : undefined);
+
+  /** Concepts that only shape a question (多少, 哪些, 件): alone they ask "which figure?". */
+  const isQuestionWord = (c: string) => family.get(c) === 'question';
+  const coreOf = (ex: Extraction) => new Set([...ex.concepts].filter((c) => !c.startsWith(SCOPE.prefix)));
+  const rank = (concepts: Set<string>, numbers: number[], loose = false) => scoreIntents(knowledge.intents, { concepts, numbers }, figureOf, loose);
+
+  /** Adds the last topic's concepts, except those the new question replaces (same family). */
+  const withContext = (concepts: Set<string>, context: SessionContext) => {
+    const families = new Set([...concepts].map((c) => family.get(c)).filter(Boolean));
+    const merged = new Set(concepts);
+    for (const c of context.concepts) {
+      const f = family.get(c);
+      if (!f || !families.has(f)) merged.add(c);
+    }
+    return merged;
+  };
+
+  function understand(raw: string, context: SessionContext | undefined, now: number | undefined): Understood {
+    const text = normalizeText(typeof raw === 'string' ? raw : '');
+    const wordy = hasWords(text);
+    const lang: Lang = wordy ? detectLang(text) : 'zh-Hans';
+    const form = simplify(text).toLowerCase();
+
+    let extraction = extractConcepts(form, lexicon);
+    let concepts = coreOf(extraction);
+    let readings = rank(concepts, extraction.numbers);
+    if ((readings[0]?.score ?? 0) < ANSWER_THRESHOLD || extraction.unexplained.length > 0) {
+      const tolerant = extractConcepts(form, lexicon, true);
+      if (tolerant.fuzzy && tolerant.unexplained.length <= extraction.unexplained.length && tolerant.concepts.size > extraction.concepts.size) {
+        extraction = tolerant;
+        concepts = coreOf(tolerant);
+        readings = rank(concepts, tolerant.numbers);
+      }
+    }
+
+    const flags = [...extraction.concepts];
+    const topic = flags.find((c) => c.startsWith(SCOPE.topic));
+    const otherPlace = extraction.concepts.has(SCOPE.otherPlace);
+    const greeting = extraction.concepts.has(SCOPE.greeting);
+
+    // Context completes a question made mostly of words we know ("那其他形式呢?", "都是哪几个?");
+    // it never turns thanks, a greeting or an off-topic question into a repeat of the last answer.
+    let usedContext = false;
+    const standsAlone = (readings[0]?.score ?? 0) >= STANDS_ALONE_SCORE && !extraction.concepts.has(SCOPE.followUp);
+    const offTopic = topic !== undefined || greeting || otherPlace;
+    if (context && intents.has(context.intent) && !standsAlone && !offTopic && concepts.size > extraction.unexplained.length) {
+      const merged = withContext(concepts, context);
+      const mergedReadings = rank(merged, extraction.numbers);
+      if ((mergedReadings[0]?.score ?? 0) > (readings[0]?.score ?? 0)) {
+        concepts = merged;
+        readings = mergedReadings;
+        usedContext = true;
+      }
+    }
+
+    const best = readings[0] ? intents.get(readings[0].intent) : undefined;
+    const allowedYears = new Set([knowledge.meta.year, ...(best?.years ?? [])]);
+    const currentYear = now === undefined ? undefined : new Date(now).getUTCFullYear();
+    const otherYears = [...new Set([...extraction.years, ...relativeYears(form, currentYear)])].filter((y) => !allowedYears.has(y));
+
+    return {
+      lang,
+      hasWords: wordy,
+      extraction,
+      concepts,
+      readings,
+      usedContext,
+      otherYears,
+      otherPlace,
+      topic,
+      greeting,
+      yesNo: extraction.concepts.has(SCOPE.yesNo),
+    };
+  }
+
+  return {
+    understand,
+    looseReadings: (u) => rank(u.concepts, u.extraction.numbers, true),
+    isQuestionWord,
+  };
+}
