@@ -5,9 +5,10 @@ import type { Engine } from '../../src/engine/index.js';
 import { AdapterError } from '../../src/errors.js';
 import type { Lang } from '../../src/types.js';
 import type { Config } from '../config/index.js';
+import { BoundedMap } from '../shared/bounded-map.js';
+import { createFloodLimit } from '../shared/flood-limit.js';
 import type { Logger } from '../shared/logger.js';
 import { isPrivate, questionIn, repliesToBot } from './addressing.js';
-import { BoundedMap } from './bounded-map.js';
 import {
   helpReply,
   sectionsReply,
@@ -18,7 +19,6 @@ import {
   type LastAnswer,
 } from './commands.js';
 import { escapeHtml } from './escape-html.js';
-import { createFloodLimit } from './flood-limit.js';
 import { inlineArticle } from './inline-result.js';
 import { QuestionIds, parseAskData } from './keyboard.js';
 import { createReportView } from './report-view.js';
@@ -105,9 +105,9 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
 
   const ids = new QuestionIds();
   for (const question of report.questions) ids.pin(question);
-  const flood = createFloodLimit({ perMinute: config.TELEGRAM_FLOOD_PER_MINUTE, clock });
+  const flood = createFloodLimit({ perWindow: config.TELEGRAM_FLOOD_PER_MINUTE, clock });
   // Inline queries arrive as the user types, so they get more room than questions.
-  const inlineFlood = createFloodLimit({ perMinute: config.TELEGRAM_FLOOD_PER_MINUTE * 3, clock });
+  const inlineFlood = createFloodLimit({ perWindow: config.TELEGRAM_FLOOD_PER_MINUTE * 3, clock });
   const lastAnswers = new BoundedMap<string, LastAnswer>(config.SESSION_MAX);
 
   function ask(question: string, session: string, via: string, chatType: string, asked?: string): Reply {
@@ -121,8 +121,8 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
   /** True when the chat may ask one more; the first refused question gets one polite notice. */
   async function admitted(telegram: Telegram, target: Target, lang: Lang, chatType: string): Promise<boolean> {
     const verdict = flood.take(`chat:${target.chatId}`);
-    if (verdict === 'ok') return true;
-    if (verdict === 'notify') {
+    if (verdict === 'allow') return true;
+    if (verdict === 'notice') {
       logger.warn('telegram.flood', { chatType, perMinute: config.TELEGRAM_FLOOD_PER_MINUTE });
       await send(telegram, target, plainReply(textsFor(lang).flood));
     }
@@ -188,9 +188,9 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
         return;
       }
       const verdict = flood.take(`chat:${msg.chat.id}`);
-      if (verdict !== 'ok') {
-        if (verdict === 'notify') logger.warn('telegram.flood', { chatType: msg.chat.type, perMinute: config.TELEGRAM_FLOOD_PER_MINUTE });
-        await answerQuery(verdict === 'notify' ? texts.flood : undefined);
+      if (verdict !== 'allow') {
+        if (verdict === 'notice') logger.warn('telegram.flood', { chatType: msg.chat.type, perMinute: config.TELEGRAM_FLOOD_PER_MINUTE });
+        await answerQuery(verdict === 'notice' ? texts.flood : undefined);
         return;
       }
       // Answer the query first: the user's button spins until we do.
@@ -205,7 +205,7 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
 
   bot.on('inline_query', async (ctx) => {
     const query = ctx.inlineQuery;
-    if (inlineFlood.take(`user:${query.from.id}`) !== 'ok') {
+    if (inlineFlood.take(`user:${query.from.id}`) !== 'allow') {
       await ctx.answerInlineQuery([], { cache_time: 10, is_personal: true });
       return;
     }

@@ -1,8 +1,8 @@
 import { WechatyBuilder, type Message, type Wechaty, type WechatyOptions } from 'wechaty';
 import type { Engine } from '../../src/engine/index.js';
 import type { Config } from '../config/index.js';
+import { createFloodLimit } from '../shared/flood-limit.js';
 import type { Logger } from '../shared/logger.js';
-import { createFloodLimit } from './flood-limit.js';
 import { createMessageHandler } from './handle-message.js';
 import { createKeyedQueue } from './keyed-queue.js';
 import { logLifecycle, printQrToStderr, type QrPrinter } from './log-lifecycle.js';
@@ -47,7 +47,7 @@ export function createWechatBot(options: WechatBotOptions): Wechaty {
     engine: options.engine,
     logger,
     pacer: createPacer({ clock, sleep: options.sleep ?? realSleep, maxChats: config.SESSION_MAX }),
-    flood: createFloodLimit({ perWindow: config.WECHAT_FLOOD_PER_MINUTE, clock, maxContacts: config.SESSION_MAX }),
+    flood: createFloodLimit({ perWindow: config.WECHAT_FLOOD_PER_MINUTE, clock, maxKeys: config.SESSION_MAX }),
     suggestions: createSuggestionMemory(config.SESSION_MAX),
     self: () => bot.currentUser,
     startedAt: options.startedAt ?? Date.now(),

@@ -1,7 +1,7 @@
 import { types, type Contact, type ContactSelf, type Message, type Room } from 'wechaty';
 import type { Engine } from '../../src/engine/index.js';
+import type { FloodLimit } from '../shared/flood-limit.js';
 import type { Logger } from '../shared/logger.js';
-import type { FloodLimit } from './flood-limit.js';
 import { botNames, mentionsName, stripMentions } from './mention.js';
 import type { Pacer } from './pacer.js';
 import { NOTICES } from './phrases.js';

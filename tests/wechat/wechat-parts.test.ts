@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createFloodLimit } from '../../adapters/wechat/flood-limit.js';
 import { botNames, mentionsName, stripMentions } from '../../adapters/wechat/mention.js';
 import { createPacer } from '../../adapters/wechat/pacer.js';
 import { renderAnswer, renderCitation } from '../../adapters/wechat/render-text.js';
@@ -94,16 +93,6 @@ describe('suggestion choices', () => {
     memory.remember('d', ['戊']);
     expect(memory.pick('b', '1')).toBeUndefined();
     expect(memory.pick('d', '1')).toBe('戊');
-  });
-});
-
-describe('flood limit', () => {
-  it('allows the limit, notices once, then drops until the window frees a slot', () => {
-    let now = 0;
-    const flood = createFloodLimit({ perWindow: 2, clock: () => now });
-    expect(['a', 'a', 'a', 'a', 'b'].map((c) => flood.take(c))).toEqual(['allow', 'allow', 'notice', 'drop', 'allow']);
-    now = 60_000;
-    expect([flood.take('a'), flood.take('a'), flood.take('a')]).toEqual(['allow', 'allow', 'notice']);
   });
 });
 
