@@ -77,41 +77,42 @@ function scanFlags(text: string, lexicon: Lexicon, spans: Span[], concepts: Set<
 /** One-substitution matching of longer Chinese terms (新闻发部会 → 新闻发布会). */
 function scanChineseTypos(text: string, lexicon: Lexicon, concepts: Set<string>, covered: boolean[]): boolean {
   let found = false;
-  for (const { term, concepts: ids } of lexicon.fuzzyZh) {
-    if (ids.every((c) => concepts.has(c))) continue;
-    for (let start = 0; start + term.length <= text.length; start++) {
-      let misses = 0;
-      let missAt = -1;
-      for (let k = 0; k < term.length && misses < 2; k++) {
-        if (text[start + k] !== term[k]) {
-          misses++;
-          missAt = start + k;
-        }
-      }
-      // The typo must sit where no exact term matched: a character already explained is no typo.
-      if (misses === 1 && !covered[missAt]) {
-        for (const c of ids) concepts.add(c);
-        covered.fill(true, start, start + term.length);
-        found = true;
-        break;
+  const tryAt = (term: string, ids: string[], start: number) => {
+    if (start < 0 || start + term.length > text.length || ids.every((c) => concepts.has(c))) return;
+    let misses = 0;
+    let missAt = -1;
+    for (let k = 0; k < term.length && misses < 2; k++) {
+      if (text[start + k] !== term[k]) {
+        misses++;
+        missAt = start + k;
       }
     }
+    // The typo must sit where no exact term matched: a character already explained is no typo.
+    if (misses === 1 && !covered[missAt]) {
+      for (const c of ids) concepts.add(c);
+      covered.fill(true, start, start + term.length);
+      found = true;
+    }
+  };
+  for (let i = 0; i + 2 <= text.length; i++) {
+    const pair = text.slice(i, i + 2);
+    for (const { term, concepts: ids } of lexicon.fuzzyZh.byHead.get(pair) ?? []) tryAt(term, ids, i);
+    for (const { term, concepts: ids } of lexicon.fuzzyZh.byTail.get(pair) ?? []) tryAt(term, ids, i + 2 - term.length);
   }
   return found;
 }
 
 /** Typo tolerance is a fallback for short questions; long text is matched exactly or not at all. */
 const MAX_TYPO_TEXT = 80;
-const MAX_TYPO_WORDS = 4;
+const MAX_TYPO_WORDS = 3;
 
 function nearestStem(word: string, lexicon: Lexicon): string | undefined {
   const budget = word.length >= 8 ? 2 : 1;
   let best: string | undefined;
   let bestDistance = budget + 1;
   for (const known of lexicon.enVocabulary) {
-    // A typo rarely hits both ends of a word: checking only near neighbours keeps this to a few calls.
-    if (Math.abs(known.word.length - word.length) > budget) continue;
-    if (known.word[0] !== word[0] && known.word[known.word.length - 1] !== word[word.length - 1]) continue;
+    // A typo rarely hits the first letter: comparing only words that share it keeps this to a few calls.
+    if (known.word[0] !== word[0] || Math.abs(known.word.length - word.length) > budget) continue;
     const d = editDistance(word, known.word);
     if (d < bestDistance) {
       best = known.stem;

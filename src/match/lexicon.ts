@@ -27,7 +27,11 @@ export interface Lexicon {
   /** Chinese words that flag a question (a place, a topic, 吗) wherever they stand, even inside another word. */
   zhFlags: ZhTerm[];
   enByFirst: Map<string, EnTerm[]>;
-  fuzzyZh: ZhTerm[];
+  /**
+   * Longer Chinese terms for one-typo matching, by their first two and by their last two
+   * characters: with one wrong character in four or more, one of the two pairs is intact.
+   */
+  fuzzyZh: { byHead: Map<string, ZhTerm[]>; byTail: Map<string, ZhTerm[]> };
   /** English words of the terms (with their stems), for correcting a misspelt word. */
   enVocabulary: { word: string; stem: string }[];
 }
@@ -71,9 +75,13 @@ export function compileLexicon(sources: readonly TermSource[], flagPrefix: strin
   }
   for (const list of zhByFirst.values()) list.sort((a, b) => b.term.length - a.term.length);
   for (const list of enByFirst.values()) list.sort((a, b) => b.stems.length - a.stems.length);
-  const fuzzyZh = [...zhByFirst.values()]
-    .flat()
-    .filter((t) => t.concepts.length > 0 && t.term.length >= MIN_TYPO_TERM && /\p{Script=Han}/u.test(t.term));
+  const fuzzyZh = { byHead: new Map<string, ZhTerm[]>(), byTail: new Map<string, ZhTerm[]>() };
+  for (const t of [...zhByFirst.values()].flat()) {
+    if (t.concepts.length === 0 || t.term.length < MIN_TYPO_TERM || !/\p{Script=Han}/u.test(t.term)) continue;
+    for (const [index, key] of [[fuzzyZh.byHead, t.term.slice(0, 2)], [fuzzyZh.byTail, t.term.slice(-2)]] as const) {
+      index.set(key, [...(index.get(key) ?? []), t]);
+    }
+  }
   const vocabulary = new Map<string, string>();
   for (const source of sources) {
     for (const phrase of source.en) for (const { word, stem } of englishWords(phrase)) if (word.length >= 4) vocabulary.set(word, stem);

@@ -9,11 +9,22 @@ export function englishStems(text: string): string[] {
   return englishWords(text).map((w) => w.stem);
 }
 
+const stems = new Map<string, string>();
+const MAX_CACHED_STEMS = 20_000;
+
+/** Porter stemming is the costliest step of compiling a lexicon; words repeat, so stems are cached (bounded). */
+function stemOf(word: string): string {
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    stem = PorterStemmer.stem(word);
+    if (stems.size < MAX_CACHED_STEMS) stems.set(word, stem);
+  }
+  return stem;
+}
+
 /** Each word with its stem; punctuation (including / and -) separates words. */
 export function englishWords(text: string): { word: string; stem: string }[] {
-  return tokenizer
-    .tokenize(text.toLowerCase().replace(/[^a-z0-9'%]+/g, ' '))
-    .map((word) => ({ word, stem: PorterStemmer.stem(word) }));
+  return tokenizer.tokenize(text.toLowerCase().replace(/[^a-z0-9'%]+/g, ' ')).map((word) => ({ word, stem: stemOf(word) }));
 }
 
 /** Edit distance, for tolerating typos in English words ("conferense"). */

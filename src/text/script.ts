@@ -5,7 +5,6 @@ import type { Lang } from '../types.js';
 type Convert = (text: string) => string;
 
 let toSimplified: Convert | undefined;
-let charSets: { traditionalOnly: Set<string>; simplifiedOnly: Set<string> } | undefined;
 
 /** Character-level traditional → simplified (no vocabulary swaps), the form all matching uses. */
 export function simplify(text: string): string {
@@ -33,36 +32,43 @@ export function createTraditionalizer(alphabet: string): Convert {
   return ConverterFactory(...groups, ...tables.to.tw, [TAIWAN_PREFERRED]);
 }
 
-/** Loads the script-detection tables now rather than on the first question. */
-export function warmScriptTables(): void {
-  charSets ??= buildCharSets();
-}
-
+/** Single-character pairs of OpenCC's character tables; the (much larger) phrase tables are skipped. */
 function singleCharPairs(dictGroups: readonly (readonly string[])[]): [string, string][] {
   const pairs: [string, string][] = [];
   for (const dicts of dictGroups) {
     for (const dict of dicts) {
+      if (dict.indexOf(' ') !== 1) continue;
       for (const entry of dict.split('|')) {
-        const [from, to] = entry.split(' ');
-        if (from && to && [...from].length === 1 && [...to].length === 1 && from !== to) pairs.push([from, to]);
+        if (entry.length === 3 && entry[1] === ' ' && entry[0] !== entry[2]) pairs.push([entry[0] as string, entry[2] as string]);
       }
     }
   }
   return pairs;
 }
 
+let traditionalOnly: Set<string> | undefined;
+let simplifiedOnly: Set<string> | undefined;
+
+/** Characters the t→s table changes: they exist only in traditional text. */
+function traditionalChars(): Set<string> {
+  traditionalOnly ??= new Set(singleCharPairs(Locale.to.cn as unknown as string[][]).map(([t]) => t));
+  return traditionalOnly;
+}
+
 /**
- * Characters that exist in one script only, read from OpenCC's character tables: a traditional
- * character the t→s table changes, and a simplified one the s→t table changes (so 出, valid in both,
- * counts for neither).
+ * Characters the s→t table changes: they exist only in simplified text (so 出, valid in both,
+ * counts for neither). Loaded only once a question has traditional characters to weigh against.
  */
-function buildCharSets() {
-  const require = createRequire(import.meta.url);
-  const toTraditionalTables = (require('opencc-js/cn2t') as typeof import('opencc-js/cn2t')).Locale.from.cn;
-  return {
-    traditionalOnly: new Set(singleCharPairs(Locale.to.cn as unknown as string[][]).map(([t]) => t)),
-    simplifiedOnly: new Set(singleCharPairs(toTraditionalTables as unknown as string[][]).map(([s]) => s)),
-  };
+function simplifiedChars(): Set<string> {
+  const tables = (createRequire(import.meta.url)('opencc-js/cn2t') as typeof import('opencc-js/cn2t')).Locale.from.cn;
+  simplifiedOnly ??= new Set(singleCharPairs(tables as unknown as string[][]).map(([s]) => s));
+  return simplifiedOnly;
+}
+
+/** Loads the script-detection tables now rather than on the first question. */
+export function warmScriptTables(): void {
+  traditionalChars();
+  simplifiedChars();
 }
 
 /**
@@ -72,17 +78,18 @@ function buildCharSets() {
 export function detectLang(text: string): Lang {
   let han = 0;
   let latin = 0;
-  let trad = 0;
-  let simp = 0;
-  charSets ??= buildCharSets();
+  const hanChars: string[] = [];
   for (const ch of text) {
     if (/\p{Script=Han}/u.test(ch)) {
       han++;
-      if (charSets.traditionalOnly.has(ch)) trad++;
-      else if (charSets.simplifiedOnly.has(ch)) simp++;
+      hanChars.push(ch);
     } else if (/[a-z]/i.test(ch)) latin++;
   }
   if (han === 0) return latin > 0 ? 'en' : 'zh-Hans';
   if (latin > han * 3 && han <= 4) return 'en';
-  return trad > simp ? 'zh-Hant' : 'zh-Hans';
+  const trad = traditionalChars();
+  const tradCount = hanChars.filter((ch) => trad.has(ch)).length;
+  if (tradCount === 0) return 'zh-Hans';
+  const simp = simplifiedChars();
+  return tradCount > hanChars.filter((ch) => simp.has(ch)).length ? 'zh-Hant' : 'zh-Hans';
 }
