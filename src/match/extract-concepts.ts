@@ -110,7 +110,7 @@ function nearestStem(word: string, lexicon: Lexicon): string | undefined {
   const budget = word.length >= 8 ? 2 : 1;
   let best: string | undefined;
   let bestDistance = budget + 1;
-  for (const known of lexicon.enVocabulary) {
+  for (const known of lexicon.english().vocabulary) {
     // A typo rarely hits the first letter: comparing only words that share it keeps this to a few calls.
     if (known.word[0] !== word[0] || Math.abs(known.word.length - word.length) > budget) continue;
     const d = editDistance(word, known.word);
@@ -131,7 +131,7 @@ function scanEnglish(text: string, lexicon: Lexicon, concepts: Set<string>, typo
     let tried = 0;
     stems.forEach((stem, i) => {
       const word = words[i]?.word ?? stem;
-      if (word.length < 5 || filler[i] || lexicon.enByFirst.has(stem) || tried >= MAX_TYPO_WORDS) return;
+      if (word.length < 5 || filler[i] || lexicon.english().byFirst.has(stem) || tried >= MAX_TYPO_WORDS) return;
       tried++;
       const near = nearestStem(word, lexicon);
       if (near && near !== stem) {
@@ -143,7 +143,7 @@ function scanEnglish(text: string, lexicon: Lexicon, concepts: Set<string>, typo
   let j = 0;
   while (j < stems.length) {
     const stem = stems[j] ?? '';
-    const hit = lexicon.enByFirst.get(stem)?.find((t) => t.stems.every((s, k) => stems[j + k] === s));
+    const hit = lexicon.english().byFirst.get(stem)?.find((t) => t.stems.every((s, k) => stems[j + k] === s));
     if (hit) {
       for (const c of hit.concepts) concepts.add(c);
       j += hit.stems.length;

@@ -1,4 +1,4 @@
-import { englishStems, englishWords } from '../text/english.js';
+import { englishWords } from '../text/english.js';
 import { simplify } from '../text/script.js';
 
 /** A term as the matcher sees it: the concepts it stands for. */
@@ -20,20 +20,26 @@ export interface TermSource {
 
 /**
  * The knowledge's words compiled for fast lookup: Chinese terms by first character (longest first),
- * English phrases by first stem, and the longer Chinese terms kept for one-typo matching.
+ * flags found anywhere, the longer Chinese terms for one-typo matching, and the English side.
  */
 export interface Lexicon {
   zhByFirst: Map<string, ZhTerm[]>;
   /** Chinese words that flag a question (a place, a topic, 吗) wherever they stand, even inside another word. */
   zhFlags: ZhTerm[];
-  enByFirst: Map<string, EnTerm[]>;
   /**
    * Longer Chinese terms for one-typo matching, by their first two and by their last two
    * characters: with one wrong character in four or more, one of the two pairs is intact.
    */
   fuzzyZh: { byHead: Map<string, ZhTerm[]>; byTail: Map<string, ZhTerm[]> };
+  /** The English side, compiled on the first English question (stemming every term costs ~20 ms). */
+  english(): EnglishLexicon;
+}
+
+export interface EnglishLexicon {
+  /** English phrases by their first stem, longest first. */
+  byFirst: Map<string, EnTerm[]>;
   /** English words of the terms (with their stems), for correcting a misspelt word. */
-  enVocabulary: { word: string; stem: string }[];
+  vocabulary: { word: string; stem: string }[];
 }
 
 function addTo<T extends { concepts: string[] }>(map: Map<string, T[]>, key: string, entry: T, same: (a: T) => boolean) {
@@ -54,7 +60,6 @@ const MIN_TYPO_TERM = 4;
  */
 export function compileLexicon(sources: readonly TermSource[], flagPrefix: string): Lexicon {
   const zhByFirst = new Map<string, ZhTerm[]>();
-  const enByFirst = new Map<string, EnTerm[]>();
   const zhFlags: ZhTerm[] = [];
   for (const source of sources) {
     for (const raw of source.zh) {
@@ -66,15 +71,8 @@ export function compileLexicon(sources: readonly TermSource[], flagPrefix: strin
       // A flag also blocks the longest-match scan, so 是不是 is not read as 不是.
       addTo(zhByFirst, first, { term, concepts: flag ? [] : [source.id] }, (t) => t.term === term);
     }
-    for (const raw of source.en) {
-      const stems = englishStems(raw);
-      const first = stems[0];
-      const key = stems.join(' ');
-      if (first) addTo(enByFirst, first, { stems, concepts: [source.id] }, (t) => t.stems.join(' ') === key);
-    }
   }
   for (const list of zhByFirst.values()) list.sort((a, b) => b.term.length - a.term.length);
-  for (const list of enByFirst.values()) list.sort((a, b) => b.stems.length - a.stems.length);
   const fuzzyZh = { byHead: new Map<string, ZhTerm[]>(), byTail: new Map<string, ZhTerm[]>() };
   for (const t of [...zhByFirst.values()].flat()) {
     if (t.concepts.length === 0 || t.term.length < MIN_TYPO_TERM || !/\p{Script=Han}/u.test(t.term)) continue;
@@ -82,10 +80,23 @@ export function compileLexicon(sources: readonly TermSource[], flagPrefix: strin
       index.set(key, [...(index.get(key) ?? []), t]);
     }
   }
+  let english: EnglishLexicon | undefined;
+  return { zhByFirst, zhFlags, fuzzyZh, english: () => (english ??= compileEnglish(sources)) };
+}
+
+function compileEnglish(sources: readonly TermSource[]): EnglishLexicon {
+  const byFirst = new Map<string, EnTerm[]>();
   const vocabulary = new Map<string, string>();
   for (const source of sources) {
-    for (const phrase of source.en) for (const { word, stem } of englishWords(phrase)) if (word.length >= 4) vocabulary.set(word, stem);
+    for (const raw of source.en) {
+      const words = englishWords(raw);
+      const stems = words.map((w) => w.stem);
+      const first = stems[0];
+      const key = stems.join(' ');
+      if (first) addTo(byFirst, first, { stems, concepts: [source.id] }, (t) => t.stems.join(' ') === key);
+      for (const { word, stem } of words) if (word.length >= 4) vocabulary.set(word, stem);
+    }
   }
-  const enVocabulary = [...vocabulary].map(([word, stem]) => ({ word, stem }));
-  return { zhByFirst, zhFlags, enByFirst, fuzzyZh, enVocabulary };
+  for (const list of byFirst.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+  return { byFirst, vocabulary: [...vocabulary].map(([word, stem]) => ({ word, stem })) };
 }

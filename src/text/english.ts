@@ -1,8 +1,25 @@
-import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
-import AggressiveTokenizer from 'natural/lib/natural/tokenizers/aggressive_tokenizer.js';
-import distances from 'natural/lib/natural/distance/levenshtein_distance.js';
+import { createRequire } from 'node:module';
 
-const tokenizer = new AggressiveTokenizer();
+type Natural = {
+  stemmer: typeof import('natural/lib/natural/stemmers/porter_stemmer.js').default;
+  tokenizer: InstanceType<typeof import('natural/lib/natural/tokenizers/aggressive_tokenizer.js').default>;
+  distance: typeof import('natural/lib/natural/distance/levenshtein_distance.js').default;
+};
+let natural: Natural | undefined;
+
+/** natural's submodules, loaded on the first English text: a Chinese question never pays for them. */
+function loadNatural(): Natural {
+  if (!natural) {
+    const require = createRequire(import.meta.url);
+    const Tokenizer = require('natural/lib/natural/tokenizers/aggressive_tokenizer.js') as typeof import('natural/lib/natural/tokenizers/aggressive_tokenizer.js').default;
+    natural = {
+      stemmer: require('natural/lib/natural/stemmers/porter_stemmer.js') as Natural['stemmer'],
+      tokenizer: new Tokenizer(),
+      distance: require('natural/lib/natural/distance/levenshtein_distance.js') as Natural['distance'],
+    };
+  }
+  return natural;
+}
 
 /** English words of a text, lower-cased and stemmed, so "conferences" meets "conference". */
 export function englishStems(text: string): string[] {
@@ -16,7 +33,7 @@ const MAX_CACHED_STEMS = 20_000;
 function stemOf(word: string): string {
   let stem = stems.get(word);
   if (stem === undefined) {
-    stem = PorterStemmer.stem(word);
+    stem = loadNatural().stemmer.stem(word);
     if (stems.size < MAX_CACHED_STEMS) stems.set(word, stem);
   }
   return stem;
@@ -24,10 +41,10 @@ function stemOf(word: string): string {
 
 /** Each word with its stem; punctuation (including / and -) separates words. */
 export function englishWords(text: string): { word: string; stem: string }[] {
-  return tokenizer.tokenize(text.toLowerCase().replace(/[^a-z0-9'%]+/g, ' ')).map((word) => ({ word, stem: stemOf(word) }));
+  return loadNatural().tokenizer.tokenize(text.toLowerCase().replace(/[^a-z0-9'%]+/g, ' ')).map((word) => ({ word, stem: stemOf(word) }));
 }
 
 /** Edit distance, for tolerating typos in English words ("conferense"). */
 export function editDistance(a: string, b: string): number {
-  return distances.LevenshteinDistance(a, b);
+  return loadNatural().distance.LevenshteinDistance(a, b);
 }
