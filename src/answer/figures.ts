@@ -7,6 +7,8 @@ export interface Figures {
   value(id: string): number | undefined;
   fact(id: string): Fact | undefined;
   list(id: string): List | undefined;
+  /** The unit a figure is counted in ("条", "%"), for echoing a number back with it. */
+  unit(id: string, lang: ReplyLang): string;
   /** Renders a reply template: {f:…} and {d:…} figures, {l:…} numbered lists, {n:…} list sizes. */
   render(template: string, lang: ReplyLang): string;
 }
@@ -46,6 +48,10 @@ export function createFigures(knowledge: Knowledge): Figures {
   return {
     value,
     fact: (id) => facts.get(id),
+    unit: (id, lang) => {
+      const unit = (facts.get(id) ?? knowledge.derived.find((d) => d.id === id))?.unit[lang] ?? '';
+      return lang === 'en' && unit && unit !== '%' ? ` ${unit}` : unit;
+    },
     list: (id) => lists.get(id),
     render(template, lang) {
       return template.replace(/\{([fdln]):([a-z0-9.-]+)\}/g, (slot, kind: string, id: string) => {

@@ -11,7 +11,7 @@ export type Decision =
   | { kind: 'empty' }
   | { kind: 'other-year'; years: number[]; alternative?: Intent }
   | { kind: 'other-place'; alternative?: Intent }
-  | { kind: 'other-topic'; alternative?: Intent }
+  | { kind: 'other-topic' }
   | { kind: 'which'; options: Intent[]; remember?: Intent }
   | { kind: 'unknown'; greeting: boolean }
   | { kind: 'answer'; intents: Intent[]; best: Reading };
@@ -28,7 +28,7 @@ export function decide(u: Understood, understanding: Understanding, intents: Rea
   const alternative = best && best.score >= ANSWER_THRESHOLD ? bestIntent : undefined;
   if (u.otherYears.length > 0) return { kind: 'other-year', years: u.otherYears, alternative };
   if (u.otherPlace) return { kind: 'other-place', alternative };
-  if (u.topic) return { kind: 'other-topic', alternative };
+  if (u.topic) return { kind: 'other-topic' };
 
   const toIntents = (readings: Reading[]) => readings.map((r) => intents.get(r.intent)).filter((i): i is Intent => !!i);
   if (!best || !bestIntent || best.score < ANSWER_THRESHOLD) {

@@ -48,7 +48,7 @@ export function replyTo(decision: Decision, u: Understood, build: AnswerBuilder,
     case 'other-place':
       return outOfScope(build.say('otherPlace', lang), decision.alternative);
     case 'other-topic':
-      return outOfScope(build.say('otherTopic', lang), decision.alternative);
+      return outOfScope(build.say('otherTopic', lang), undefined);
     case 'unknown': {
       const suggestions = build.examples(lang);
       const message = [build.say(decision.greeting ? 'greeting' : 'unknown', lang), ...bullets(suggestions)].join('\n');
@@ -69,7 +69,7 @@ export function replyTo(decision: Decision, u: Understood, build: AnswerBuilder,
       return {
         answer: finish({
           outcome: 'answered',
-          message: decision.intents.map((i) => yesNoPrefix(i, u, build, figures, lang) + build.replyOf(i, lang)).join('\n'),
+          message: decision.intents.map((i) => [yesNoPrefix(i, u, build, figures, lang), build.replyOf(i, lang)].filter(Boolean).join(lang === 'en' ? ' ' : '')).join('\n'),
           intent: first.id,
           confidence,
           citations: decision.intents.flatMap((i) => build.citationsOf(i, lang)),
@@ -87,7 +87,8 @@ function yesNoPrefix(intent: Intent, u: Understood, build: AnswerBuilder, figure
   const figure = figures.value(intent.checks);
   const asked = u.extraction.numbers[0];
   if (figure === undefined || asked === undefined) return '';
-  if (asked === figure) return build.say('yes', lang, { n: asked });
+  const n = `${asked}${figures.unit(intent.checks, lang === 'en' ? 'en' : 'zh')}`;
+  if (asked === figure) return build.say('yes', lang, { n });
   if (!Number.isInteger(figure) && Math.abs(asked - figure) < 0.5) return build.say('roughly', lang);
-  return build.say('no', lang, { n: asked });
+  return build.say('no', lang, { n });
 }

@@ -4,7 +4,7 @@
  */
 const RELATIVE_YEARS: [RegExp, number][] = [
   [/今年|本年度|this year/, 0],
-  [/去年|上一年|last year/, -1],
+  [/去年|last year/, -1],
   [/前年/, -2],
   [/明年|next year/, 1],
 ];

@@ -39,8 +39,9 @@ describe('the engine', () => {
   });
 
   it('confirms or corrects an "is it N?" question with the report figure', () => {
-    expect(engine.ask({ text: '是不是开了24次发布会?' }).message).toMatch(/^对,是24。/);
-    expect(engine.ask({ text: '网站公开了13000条吗?' }).message).toMatch(/^不是13000。.*13126条/);
+    expect(engine.ask({ text: '是不是开了24次发布会?' }).message).toMatch(/^对,是24次。/);
+    expect(engine.ask({ text: '网站公开了13000条吗?' }).message).toMatch(/^不是13000条。.*13126条/);
+    expect(engine.ask({ text: 'Were 24 press conferences held?' }).message).toMatch(/^Yes, 24\. In 2011, 24 press conferences/);
   });
 
   it('never passes a 2011 figure off as another year', () => {
