@@ -18,7 +18,7 @@ const questions = readdirSync(questionsDir)
   .map((line) => (JSON.parse(line) as { q: string }).q);
 
 /** The Node flags `npm start`, `npm run ask` and `npm run chat` use (see package.json). */
-const NODE_FLAGS = ['--max-semi-space-size=4'];
+const NODE_FLAGS = ['--max-semi-space-size=2'];
 const ROUNDS = 8;
 const REPEATS = 20;
 const fmt = (n: number | undefined) => (n === undefined ? 'n/a' : n.toFixed(1));

@@ -1,6 +1,7 @@
 import { editDistance, englishWords } from '../text/english.js';
 import { segmentWords } from '../text/segment.js';
-import type { Lexicon } from './lexicon.js';
+import { syllables } from '../text/pinyin.js';
+import { MAX_HOMOPHONE_TERM, type Lexicon } from './lexicon.js';
 
 /** What the matcher read in a question. */
 export interface Extraction {
@@ -102,6 +103,39 @@ function scanChineseTypos(text: string, lexicon: Lexicon, concepts: Set<string>,
   return found;
 }
 
+/**
+ * Sound-alike matching for what exact and one-character matching left unexplained: a window that
+ * reads like a known term (减报 → 简报, 查越点 → 查阅点), shares at least one character with it, and
+ * differs from it only in characters no exact term explained.
+ */
+function scanHomophones(text: string, lexicon: Lexicon, concepts: Set<string>, covered: boolean[]): boolean {
+  if (!covered.some((c, i) => !c && /\p{Script=Han}/u.test(text[i] ?? ''))) return false;
+  const sounds = syllables(text);
+  if (sounds.length !== text.length) return false;
+  const bySound = lexicon.homophones();
+  let found = false;
+  for (let length = MAX_HOMOPHONE_TERM; length >= 2; length--) {
+    for (let start = 0; start + length <= text.length; start++) {
+      const window = text.slice(start, start + length);
+      const candidates = bySound.get(sounds.slice(start, start + length).join(' '));
+      const hit = candidates?.find((t) => {
+        let same = 0;
+        for (let k = 0; k < length; k++) {
+          if (window[k] === t.term[k]) same++;
+          else if (covered[start + k]) return false;
+        }
+        return same > 0 && same < length;
+      });
+      if (hit) {
+        for (const c of hit.concepts) concepts.add(c);
+        covered.fill(true, start, start + length);
+        found = true;
+      }
+    }
+  }
+  return found;
+}
+
 /** Typo tolerance is a fallback for short questions; long text is matched exactly or not at all. */
 const MAX_TYPO_TEXT = 80;
 const MAX_TYPO_WORDS = 3;
@@ -170,7 +204,11 @@ export function extractConcepts(text: string, lexicon: Lexicon, typos = false): 
   const { covered, spans } = scanChinese(text, lexicon, concepts);
   scanFlags(text, lexicon, spans, concepts);
   const tolerant = typos && text.length <= MAX_TYPO_TEXT;
-  let fuzzy = tolerant && /\p{Script=Han}/u.test(text) ? scanChineseTypos(text, lexicon, concepts, covered) : false;
+  let fuzzy = false;
+  if (tolerant && /\p{Script=Han}/u.test(text)) {
+    fuzzy = scanChineseTypos(text, lexicon, concepts, covered);
+    fuzzy = scanHomophones(text, lexicon, concepts, covered) || fuzzy;
+  }
   if (/[a-z]/.test(text)) fuzzy = scanEnglish(text, lexicon, concepts, tolerant, unexplained) || fuzzy;
   const rest = text.split('').map((ch, i) => (covered[i] || !/\p{Script=Han}/u.test(ch) ? ' ' : ch)).join('');
   if (rest.trim()) {

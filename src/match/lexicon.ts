@@ -1,4 +1,5 @@
 import { englishWords } from '../text/english.js';
+import { syllables } from '../text/pinyin.js';
 import { simplify } from '../text/script.js';
 
 /** A term as the matcher sees it: the concepts it stands for. */
@@ -33,6 +34,11 @@ export interface Lexicon {
   fuzzyZh: { byHead: Map<string, ZhTerm[]>; byTail: Map<string, ZhTerm[]> };
   /** The English side, compiled on the first English question (stemming every term costs ~20 ms). */
   english(): EnglishLexicon;
+  /**
+   * Chinese terms by their toneless pinyin ("jian bao" → 简报), for the typos a pinyin keyboard
+   * makes (减报, 陪训); compiled on first use.
+   */
+  homophones(): Map<string, ZhTerm[]>;
 }
 
 export interface EnglishLexicon {
@@ -53,6 +59,8 @@ function addTo<T extends { concepts: string[] }>(map: Map<string, T[]>, key: str
 
 /** Shorter terms are not matched with a typo: one wrong character in three says too little. */
 const MIN_TYPO_TERM = 4;
+/** Longest term matched by sound. */
+export const MAX_HOMOPHONE_TERM = 6;
 
 /**
  * Compiles term sources. Ids starting with `flagPrefix` are flags: found by substring, so a topic
@@ -81,7 +89,24 @@ export function compileLexicon(sources: readonly TermSource[], flagPrefix: strin
     }
   }
   let english: EnglishLexicon | undefined;
-  return { zhByFirst, zhFlags, fuzzyZh, english: () => (english ??= compileEnglish(sources)) };
+  let homophones: Map<string, ZhTerm[]> | undefined;
+  return {
+    zhByFirst,
+    zhFlags,
+    fuzzyZh,
+    english: () => (english ??= compileEnglish(sources)),
+    homophones: () => (homophones ??= compileHomophones(zhByFirst)),
+  };
+}
+
+function compileHomophones(zhByFirst: Map<string, ZhTerm[]>): Map<string, ZhTerm[]> {
+  const bySound = new Map<string, ZhTerm[]>();
+  for (const t of [...zhByFirst.values()].flat()) {
+    if (t.concepts.length === 0 || t.term.length < 2 || t.term.length > MAX_HOMOPHONE_TERM || !/^\p{Script=Han}+$/u.test(t.term)) continue;
+    const key = syllables(t.term).join(' ');
+    bySound.set(key, [...(bySound.get(key) ?? []), t]);
+  }
+  return bySound;
 }
 
 function compileEnglish(sources: readonly TermSource[]): EnglishLexicon {
