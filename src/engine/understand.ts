@@ -13,6 +13,8 @@ import { SCOPE } from './scope-ids.js';
 export const ANSWER_THRESHOLD = 2;
 /** A question whose own reading scores this much is a new question, not a follow-up. */
 const STANDS_ALONE_SCORE = 5;
+/** Below this score a question is worth reading for pinyin typos. */
+const SOUND_ALIKE_BELOW = 4;
 
 /** Everything the engine read in one question, before it decides what to reply. */
 export interface Understood {
@@ -87,7 +89,8 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     let concepts = coreOf(extraction);
     let readings = rank(concepts, extraction.numbers);
     if ((readings[0]?.score ?? 0) < ANSWER_THRESHOLD || extraction.unexplained.length > 0) {
-      const tolerant = extractConcepts(form, lexicon, true);
+      // Sound-alike matching costs most (pinyin of the whole question): only for weak readings.
+      const tolerant = extractConcepts(form, lexicon, true, (readings[0]?.score ?? 0) < SOUND_ALIKE_BELOW);
       if (tolerant.fuzzy && tolerant.unexplained.length <= extraction.unexplained.length && tolerant.concepts.size > extraction.concepts.size) {
         extraction = tolerant;
         concepts = coreOf(tolerant);

@@ -192,10 +192,10 @@ function scanEnglish(text: string, lexicon: Lexicon, concepts: Set<string>, typo
 /**
  * Reads the concepts of a question in matching form (simplified, lower-case): the longest known
  * Chinese term at each position, English phrases over stems, and (when `typos` is set) one-typo
- * matches. What no term explains is segmented into words, so the caller can tell a question about
+ * matches, and with `soundAlike` pinyin homophones. What no term explains is segmented into words, so the caller can tell a question about
  * something else from one it understood.
  */
-export function extractConcepts(text: string, lexicon: Lexicon, typos = false): Extraction {
+export function extractConcepts(text: string, lexicon: Lexicon, typos = false, soundAlike = false): Extraction {
   const concepts = new Set<string>();
   const years: number[] = [];
   const numbers: number[] = [];
@@ -207,7 +207,7 @@ export function extractConcepts(text: string, lexicon: Lexicon, typos = false): 
   let fuzzy = false;
   if (tolerant && /\p{Script=Han}/u.test(text)) {
     fuzzy = scanChineseTypos(text, lexicon, concepts, covered);
-    fuzzy = scanHomophones(text, lexicon, concepts, covered) || fuzzy;
+    if (soundAlike) fuzzy = scanHomophones(text, lexicon, concepts, covered) || fuzzy;
   }
   if (/[a-z]/.test(text)) fuzzy = scanEnglish(text, lexicon, concepts, tolerant, unexplained) || fuzzy;
   const rest = text.split('').map((ch, i) => (covered[i] || !/\p{Script=Han}/u.test(ch) ? ' ' : ch)).join('');

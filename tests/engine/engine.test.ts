@@ -32,6 +32,18 @@ describe('the engine', () => {
     expect(a.citations[0]?.sectionEn).toBe('Proactive disclosure of government information');
   });
 
+  it.each([
+    ['新闻发部会开了几次', '24次'],
+    ['政务公开减报编了几期', '15期'],
+    ['陪训了几次', '4次'],
+    ['查越点有几个', '9个查阅点'],
+    ['How many press conferense were held', '24 press conferences'],
+  ])('tolerates the typos people make: %s', (text, expected) => {
+    const a = engine.ask({ text });
+    expect(a.outcome).toBe('answered');
+    expect(a.message).toContain(expected);
+  });
+
   it('computes derived figures and says they are computed', () => {
     const a = engine.ask({ text: '审批的办结率?' });
     expect(a.message).toContain('98.97%');
