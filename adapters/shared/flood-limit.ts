@@ -1,4 +1,4 @@
-import { BoundedMap } from './bounded-map.js';
+import { BoundedMap } from '../../src/session/bounded-map.js';
 
 /**
  * What to do with one more message from a sender. Only a verdict, not a reply: each adapter decides

@@ -5,7 +5,7 @@ import type { Engine } from '../../src/engine/index.js';
 import { AdapterError } from '../../src/errors.js';
 import type { Lang } from '../../src/types.js';
 import type { Config } from '../config/index.js';
-import { BoundedMap } from '../shared/bounded-map.js';
+import { BoundedMap } from '../../src/session/bounded-map.js';
 import { createFloodLimit } from '../shared/flood-limit.js';
 import type { Logger } from '../shared/logger.js';
 import { isPrivate, questionIn, repliesToBot } from './addressing.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
-import { BoundedMap } from '../shared/bounded-map.js';
+import { BoundedMap } from '../../src/session/bounded-map.js';
 
 /** Telegram refuses callback_data longer than this many bytes. */
 export const CALLBACK_DATA_LIMIT = 64;

@@ -1,4 +1,4 @@
-import { BoundedMap } from '../shared/bounded-map.js';
+import { BoundedMap } from '../../src/session/bounded-map.js';
 import { createKeyedQueue } from './keyed-queue.js';
 
 /** Milliseconds since the epoch; injectable so tests need no real time. */

@@ -1,4 +1,4 @@
-import { BoundedMap } from '../shared/bounded-map.js';
+import { BoundedMap } from '../../src/session/bounded-map.js';
 
 const FULL_WIDTH_ZERO = 0xff10;
 

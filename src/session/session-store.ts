@@ -1,4 +1,5 @@
 import type { SessionContext } from '../types.js';
+import { BoundedMap } from './bounded-map.js';
 
 /**
  * Where conversations keep their last topic. Synchronous so a question costs no await; a shared
@@ -20,17 +21,15 @@ export interface MemorySessionStoreOptions {
 }
 
 /**
- * The default store: a Map kept in recency order (a Map iterates in insertion order, so deleting
- * and re-inserting on use makes its first key the least recently used). Bounded in count and age,
- * so a million distinct users cannot exhaust memory.
+ * The default store: a least-recently-used map bounded in count, whose entries also expire when
+ * idle, so a million distinct users cannot exhaust memory.
  */
 export class MemorySessionStore implements SessionStore {
-  readonly #entries = new Map<string, SessionContext>();
-  readonly #maxEntries: number;
+  readonly #entries: BoundedMap<string, SessionContext>;
   readonly #idleMs: number;
 
   constructor(options: MemorySessionStoreOptions = {}) {
-    this.#maxEntries = options.maxEntries ?? 10_000;
+    this.#entries = new BoundedMap(options.maxEntries ?? 10_000);
     this.#idleMs = options.idleMs ?? 30 * 60_000;
   }
 
@@ -40,21 +39,15 @@ export class MemorySessionStore implements SessionStore {
 
   get(id: string, now: number): SessionContext | undefined {
     const context = this.#entries.get(id);
-    if (!context) return undefined;
-    this.#entries.delete(id);
-    if (now - context.at > this.#idleMs) return undefined;
-    this.#entries.set(id, context);
+    if (context && now - context.at > this.#idleMs) {
+      this.#entries.delete(id);
+      return undefined;
+    }
     return context;
   }
 
   set(id: string, context: SessionContext): void {
-    this.#entries.delete(id);
     this.#entries.set(id, context);
-    while (this.#entries.size > this.#maxEntries) {
-      const oldest = this.#entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.#entries.delete(oldest);
-    }
   }
 
   delete(id: string): void {

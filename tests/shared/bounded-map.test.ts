@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BoundedMap } from '../../adapters/shared/bounded-map.js';
+import { BoundedMap } from '../../src/session/bounded-map.js';
 
 describe('BoundedMap', () => {
   it('forgets the least recently used entry beyond its size', () => {

@@ -1,9 +1,9 @@
 /**
  * A Map that keeps at most `max` entries and forgets the least recently used one beyond that.
- * Why: every per-chat or per-contact table the bots keep (button ids, flood windows, last answers,
- * suggestions, send times) is keyed by whoever writes to them, so without a bound a bot that runs
- * for months in busy groups would grow without limit; evicting by recency keeps the state of the
- * conversations still going. A Map iterates in insertion order, so re-inserting on use keeps its
+ * Why: conversations, and every per-chat or per-contact table the bots keep (button ids, flood
+ * windows, last answers, suggestions, send times), are keyed by whoever writes to them, so without
+ * a bound a bot that runs for months in busy groups would grow without limit; evicting by recency
+ * keeps the state of the conversations still going. A Map iterates in insertion order, so re-inserting on use keeps its
  * first key the stalest.
  */
 export class BoundedMap<K, V> {
