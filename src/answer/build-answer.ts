@@ -50,6 +50,11 @@ export function createAnswerBuilder(knowledge: Knowledge, figures: Figures): Ans
     year: meta.year,
   });
 
+  // A rule's reply and citations depend only on the rule and the script (figures are fixed at
+  // load), so each is rendered once: no OpenCC conversion on the hot path.
+  const replyCache = new Map<string, string>();
+  const citationCache = new Map<string, Citation[]>();
+
   const builder: AnswerBuilder = {
     say(key, lang, values = {}) {
       const text = fill(MESSAGES[key][replyLang(lang)], { ...slots(lang), ...values });
@@ -66,19 +71,31 @@ export function createAnswerBuilder(knowledge: Knowledge, figures: Figures): Ans
       return { title: pick(meta.title), scope: pick(meta.scope), examples: builder.examples(lang) };
     },
     citationsOf(intent, lang) {
-      return intent.cite.map((c) => {
-        const section = sections.get(c.section);
-        return {
-          sectionId: c.section,
-          section: reportText(section?.title ?? c.section, lang),
-          sectionEn: section?.titleEn ?? c.section,
-          quote: reportText(c.quote, lang),
-        };
-      });
+      const key = `${intent.id}|${lang}`;
+      let citations = citationCache.get(key);
+      if (!citations) {
+        citations = intent.cite.map((c) => {
+          const section = sections.get(c.section);
+          return Object.freeze({
+            sectionId: c.section,
+            section: reportText(section?.title ?? c.section, lang),
+            sectionEn: section?.titleEn ?? c.section,
+            quote: reportText(c.quote, lang),
+          });
+        });
+        citationCache.set(key, citations);
+      }
+      return [...citations];
     },
     replyOf(intent, lang) {
-      const text = figures.render(intent.reply[replyLang(lang)], replyLang(lang));
-      return lang === 'en' ? text : script(text, lang);
+      const key = `${intent.id}|${lang}`;
+      let reply = replyCache.get(key);
+      if (reply === undefined) {
+        const text = figures.render(intent.reply[replyLang(lang)], replyLang(lang));
+        reply = lang === 'en' ? text : script(text, lang);
+        replyCache.set(key, reply);
+      }
+      return reply;
     },
     finish({ outcome, message, lang, intent, confidence, citations = [], suggestions = [], explain }) {
       const label = builder.say('source', lang);
