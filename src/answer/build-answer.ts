@@ -19,6 +19,8 @@ export interface AnswerBuilder {
   about(lang: Lang): About;
   citationsOf(intent: Intent, lang: Lang): Citation[];
   replyOf(intent: Intent, lang: Lang): string;
+  /** One item of a list, in the asker's script. */
+  itemOf(listId: string, index: number, lang: Lang): string | undefined;
   finish(parts: {
     outcome: Outcome;
     message: string;
@@ -96,6 +98,11 @@ export function createAnswerBuilder(knowledge: Knowledge, figures: Figures): Ans
         replyCache.set(key, reply);
       }
       return reply;
+    },
+    itemOf(listId, index, lang) {
+      const item = figures.list(listId)?.items[index];
+      if (!item) return undefined;
+      return lang === 'en' ? item.en : script(item.zh, lang);
     },
     finish({ outcome, message, lang, intent, confidence, citations = [], suggestions = [], explain }) {
       const label = builder.say('source', lang);

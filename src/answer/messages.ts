@@ -51,6 +51,10 @@ export const MESSAGES = {
     zh: '大致是,准确数字如下。',
     en: 'Roughly; the exact figure follows.',
   },
+  item: {
+    zh: '第{n}项:{item}',
+    en: 'Item {n}: {item}',
+  },
   no: {
     zh: '不是{n}。',
     en: 'No, not {n}.',

@@ -14,14 +14,20 @@ export type Decision =
   | { kind: 'other-topic' }
   | { kind: 'which'; options: Intent[]; remember?: Intent }
   | { kind: 'unknown'; greeting: boolean }
-  | { kind: 'answer'; intents: Intent[]; best: Reading };
+  | { kind: 'answer'; intents: Intent[]; best: Reading }
+  | { kind: 'item'; intent: Intent; list: string; index: number };
+
+/** The list a rule's reply enumerates ({l:id}), if any. */
+export function listOf(intent: Intent): string | undefined {
+  return /\{l:([a-z0-9.-]+)\}/.exec(intent.reply.zh)?.[1];
+}
 
 /**
  * Decides the outcome from what was understood: out of scope first (another year, place or
  * subject: never a figure passed off as another's), then a vague question's options, then an
  * answer, two answers for a two-part question, or a clarify between close readings.
  */
-export function decide(u: Understood, understanding: Understanding, intents: ReadonlyMap<string, Intent>): Decision {
+export function decide(u: Understood, understanding: Understanding, intents: ReadonlyMap<string, Intent>, listSize: (id: string) => number): Decision {
   if (!u.hasWords) return { kind: 'empty' };
   const [best, second] = u.readings;
   const bestIntent = best ? intents.get(best.intent) : undefined;
@@ -29,6 +35,14 @@ export function decide(u: Understood, understanding: Understanding, intents: Rea
   if (u.otherYears.length > 0) return { kind: 'other-year', years: u.otherYears, alternative };
   if (u.otherPlace) return { kind: 'other-place', alternative };
   if (u.topic) return { kind: 'other-topic' };
+
+  // "第三条具体说的啥": one item of the list this question (or the last answer) enumerates.
+  if (u.ordinal !== undefined) {
+    const named = bestIntent && best && best.score >= ANSWER_THRESHOLD && listOf(bestIntent) ? bestIntent : undefined;
+    const target = named ?? (u.previous && listOf(u.previous) ? u.previous : undefined);
+    const list = target ? listOf(target) : undefined;
+    if (target && list && u.ordinal >= 1 && u.ordinal <= listSize(list)) return { kind: 'item', intent: target, list, index: u.ordinal - 1 };
+  }
 
   const toIntents = (readings: Reading[]) => readings.map((r) => intents.get(r.intent)).filter((i): i is Intent => !!i);
   if (!best || !bestIntent || best.score < ANSWER_THRESHOLD) {

@@ -59,6 +59,20 @@ export function replyTo(decision: Decision, u: Understood, build: AnswerBuilder,
       const message = [build.say('clarify', lang), ...numbered(options)].join('\n');
       return { answer: finish({ outcome: 'clarify', message, intent: null, confidence: decision.remember ? 0.5 : 0.3, suggestions: options }), remember: decision.remember };
     }
+    case 'item': {
+      const item = build.itemOf(decision.list, decision.index, lang) ?? '';
+      return {
+        answer: finish({
+          outcome: 'answered',
+          message: build.say('item', lang, { n: decision.index + 1, item }),
+          intent: decision.intent.id,
+          confidence: 0.8,
+          citations: build.citationsOf(decision.intent, lang),
+          suggestions: [build.questionOf(decision.intent, lang)],
+        }),
+        remember: decision.intent,
+      };
+    }
     case 'answer': {
       const [first] = decision.intents;
       if (!first) throw new Error('an answer decision names at least one rule');

@@ -2,7 +2,7 @@ import type { Figures } from '../answer/figures.js';
 import type { Intent, Knowledge } from '../knowledge/schema.js';
 import { extractConcepts, type Extraction } from '../match/extract-concepts.js';
 import { compileLexicon, type TermSource } from '../match/lexicon.js';
-import { relativeYears } from '../match/qualifiers.js';
+import { readOrdinal, relativeYears } from '../match/qualifiers.js';
 import { scoreIntents } from '../match/score-intents.js';
 import { hasWords, normalizeText } from '../text/normalize.js';
 import { detectLang, simplify } from '../text/script.js';
@@ -33,6 +33,10 @@ export interface Understood {
   topic: string | undefined;
   greeting: boolean;
   yesNo: boolean;
+  /** An item number the question points at ("第三条"), for answering one item of a list. */
+  ordinal: number | undefined;
+  /** The rule of the previous turn, when there was one. */
+  previous: Intent | undefined;
 }
 
 export interface Understanding {
@@ -61,10 +65,11 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
   const lexicon = compileLexicon(sources, SCOPE.prefix);
   const intents = new Map(knowledge.intents.map((i) => [i.id, i]));
   const family = new Map(knowledge.concepts.filter((c) => c.family).map((c) => [c.id, c.family]));
+  const generic = new Set(knowledge.concepts.filter((c) => c.generic).map((c) => c.id));
   const figureOf = (intent: Intent) => (intent.checks ? figures.value(intent.checks) : undefined);
 
   /** Concepts that only shape a question (多少, 哪些, 件): alone they ask "which figure?". */
-  const isQuestionWord = (c: string) => family.get(c) === 'question';
+  const isQuestionWord = (c: string) => generic.has(c);
   const coreOf = (ex: Extraction) => new Set([...ex.concepts].filter((c) => !c.startsWith(SCOPE.prefix)));
   const rank = (concepts: Set<string>, numbers: number[], loose = false) => scoreIntents(knowledge.intents, { concepts, numbers }, figureOf, loose);
 
@@ -83,7 +88,7 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     const text = normalizeText(typeof raw === 'string' ? raw : '');
     const wordy = hasWords(text);
     const lang: Lang = wordy ? detectLang(text) : 'zh-Hans';
-    const form = simplify(text).toLowerCase();
+    const { ordinal, rest: form } = readOrdinal(simplify(text).toLowerCase());
 
     let extraction = extractConcepts(form, lexicon);
     let concepts = coreOf(extraction);
@@ -111,7 +116,12 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     if (context && intents.has(context.intent) && !standsAlone && !offTopic && concepts.size > extraction.unexplained.length) {
       const merged = withContext(concepts, context);
       const mergedReadings = rank(merged, extraction.numbers);
-      if ((mergedReadings[0]?.score ?? 0) > (readings[0]?.score ?? 0)) {
+      const own = [...concepts].filter((c) => !isQuestionWord(c));
+      const mergedBest = mergedReadings[0];
+      // The completed question must still be about what was just asked ("What about training?"
+      // after bulletins is about training), not only about the last topic.
+      const usesOwnWords = own.length === 0 || own.some((c) => mergedBest?.matched.includes(c));
+      if (mergedBest && usesOwnWords && mergedBest.score > (readings[0]?.score ?? 0)) {
         concepts = merged;
         readings = mergedReadings;
         usedContext = true;
@@ -135,6 +145,8 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
       topic,
       greeting,
       yesNo: extraction.concepts.has(SCOPE.yesNo),
+      ordinal,
+      previous: context ? intents.get(context.intent) : undefined,
     };
   }
 

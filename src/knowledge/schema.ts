@@ -37,6 +37,10 @@ export const Concept = z
     zh: z.array(nonEmpty).default([]),
     en: z.array(nonEmpty).default([]).describe('English words or phrases; matched after stemming'),
     family: id.optional().describe('concepts of one family replace each other in follow-ups (website → other forms)'),
+    generic: z
+      .boolean()
+      .default(false)
+      .describe('a word that only shapes a question (多少, 哪些, 一共): alone it asks "which figure?"'),
   })
   .strict();
 

@@ -28,7 +28,8 @@ export function scoreIntents(intents: readonly Intent[], input: ScoringInput, fi
     if (none.some((c) => input.concepts.has(c))) continue;
     const figure = figureOf(intent);
     const namesFigure = figure !== undefined && input.numbers.includes(figure);
-    if (!loose && !namesFigure && !all.every((group) => group.some((c) => input.concepts.has(c)))) continue;
+    const byWords = all.every((group) => group.some((c) => input.concepts.has(c)));
+    if (!loose && !namesFigure && !byWords) continue;
     let score = 0;
     let unexplained = 0;
     const matched: string[] = [];
@@ -39,7 +40,9 @@ export function scoreIntents(intents: readonly Intent[], input: ScoringInput, fi
         matched.push(c);
       } else unexplained++;
     }
-    if (namesFigure) score += NUMBER_EVIDENCE;
+    // A figure alone ("9个是什么?") points at a rule, but weaker than the rule's own words: a
+    // wrong guess ("听说只开了8次发布会") must not pull the answer to the rule whose figure it is.
+    if (namesFigure) score = byWords ? score + NUMBER_EVIDENCE : NUMBER_EVIDENCE + score / 2;
     score -= unexplained * UNEXPLAINED_CONCEPT_COST;
     if (score > 0) readings.push({ intent: intent.id, score: Math.round(score * 100) / 100, matched });
   }

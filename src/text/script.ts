@@ -94,7 +94,8 @@ export function warmScriptTables(): void {
 
 /**
  * Tells which script or language a question is in, so the reply can follow it. Han text counts
- * characters that exist only in one script; a tie (常见字 alone) reads as simplified, the common case.
+ * characters that exist only in one script; text with none (常见字 alone) reads as simplified, the
+ * common case.
  */
 export function detectLang(text: string): Lang {
   let han = 0;
@@ -112,5 +113,7 @@ export function detectLang(text: string): Lang {
   const tradCount = hanChars.filter((ch) => trad.has(ch)).length;
   if (tradCount === 0) return 'zh-Hans';
   const simp = simplifiedChars();
-  return tradCount > hanChars.filter((ch) => simp.has(ch)).length ? 'zh-Hant' : 'zh-Hans';
+  // Traditional evidence weighs double: a simplified IME never types 個, while traditional text
+  // often uses variants (台, 里, 后) that count as simplified here.
+  return tradCount * 2 > hanChars.filter((ch) => simp.has(ch)).length ? 'zh-Hant' : 'zh-Hans';
 }

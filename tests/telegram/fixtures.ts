@@ -34,7 +34,7 @@ const local = (zh: string, en: string) => ({ zh, en });
 /** A small knowledge of the same shape as the real one: enough for commands, with no matching. */
 export function stubKnowledge(): Knowledge {
   const section = (id: string, title: string, titleEn: string, parent: string | null, origin: 'report' | 'encyclopedia' = 'report') => ({ id, title, titleEn, parent, origin, text: '' });
-  const concept = (id: string) => ({ id, zh: [], en: [] });
+  const concept = (id: string) => ({ id, zh: [], en: [], generic: false });
   return {
     meta: {
       id: 'stub-2011',
