@@ -96,6 +96,15 @@ describe('the engine', () => {
     expect(engine.ask({ text: '那其他形式呢?', session: 'f2' }).explain.usedContext).toBe(false);
   });
 
+  it('answers one item of the list just given (第三条), and follows a new topic', () => {
+    engine.ask({ text: '存在哪些问题?', session: 'f4' });
+    const third = engine.ask({ text: '第三条具体说的啥', session: 'f4' });
+    expect(third).toMatchObject({ outcome: 'answered', intent: 'problems' });
+    expect(third.message).toMatch(/^第3项:公开内容有待丰富/);
+    engine.ask({ text: '简报发了多少期?', session: 'f5' });
+    expect(engine.ask({ text: 'What about training sessions?', session: 'f5' }).message).toContain('4 training sessions');
+  });
+
   it('does not repeat the last answer to thanks or an off-topic question', () => {
     engine.ask({ text: '网站公开了多少条?', session: 'f3' });
     expect(engine.ask({ text: '谢谢', session: 'f3' }).intent).toBeNull();
