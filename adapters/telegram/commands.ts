@@ -63,7 +63,7 @@ export function startReply(c: CommandContext): Reply {
 
 /** /help: how to ask, the commands, and how groups and inline mode work. */
 export function helpReply(c: CommandContext): Reply {
-  return reply([{ text: textsFor(c.lang).help(c.username) }]);
+  return reply([{ text: textsFor(c.lang).help(c.username, c.report.examples[c.lang][1] ?? c.report.examples[c.lang][0] ?? '') }]);
 }
 
 /** /sections: the report's parts, each a button that asks about it. */

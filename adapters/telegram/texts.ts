@@ -17,7 +17,8 @@ export function uiLangOf(languageCode: string | undefined): Lang {
 export interface Texts {
   intro(title: string): string;
   examplesHead: string;
-  help(username: string): string;
+  /** `example` is one of the report's example questions, so this text holds nothing about any report. */
+  help(username: string, example: string): string;
   sectionsHead: string;
   sourceHead: string;
   whyNone: string;
@@ -37,9 +38,9 @@ export const COMMAND_NAMES: readonly CommandName[] = ['start', 'help', 'sections
 const zhHans: Texts = {
   intro: (title) => `您好!我回答关于《${title}》的问题,每个回答都附上报告原文,方便您核对。\n请直接用中文或英文提问。`,
   examplesHead: '可以试试这些问题:',
-  help: (username) =>
+  help: (username, example) =>
     [
-      '直接发送问题即可,例如“开了多少次新闻发布会?”。回答之后可以接着追问,例如“那其他形式呢?”。',
+      `直接发送问题即可,例如“${example}”。回答之后可以接着追问,例如“那……呢?”。`,
       '',
       '/start 介绍与示例问题',
       '/sections 报告的各个部分',
@@ -65,9 +66,9 @@ const zhHans: Texts = {
 const zhHant: Texts = {
   intro: (title) => `您好!我回答關於《${title}》的問題,每個回答都附上報告原文,方便您核對。\n請直接用中文或英文提問。`,
   examplesHead: '可以試試這些問題:',
-  help: (username) =>
+  help: (username, example) =>
     [
-      '直接傳送問題即可,例如「開了多少次新聞發布會?」。回答之後可以接著追問,例如「那其他形式呢?」。',
+      `直接傳送問題即可,例如「${example}」。回答之後可以接著追問,例如「那……呢?」。`,
       '',
       '/start 介紹與範例問題',
       '/sections 報告的各個部分',
@@ -93,9 +94,9 @@ const zhHant: Texts = {
 const en: Texts = {
   intro: (title) => `Hello! I answer questions about the ${title}, and every answer quotes the report word for word so you can check it.\nAsk in Chinese or English.`,
   examplesHead: 'You could try:',
-  help: (username) =>
+  help: (username, example) =>
     [
-      'Just send a question, such as “How many press conferences were held?”. You can follow up, such as “And by other means?”.',
+      `Just send a question, such as “${example}”. You can follow up, such as “And what about …?”.`,
       '',
       '/start what this bot is, with example questions',
       '/sections the parts of the report',
