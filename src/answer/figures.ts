@@ -13,6 +13,9 @@ export interface Figures {
   render(template: string, lang: ReplyLang): string;
 }
 
+/** A report's year has twelve months: the only constant a formula may use. */
+const MONTHS_PER_YEAR = 12;
+
 function compute(d: Derived, known: (id: string) => number | undefined): number {
   const values = d.args.map((id) => known(id) ?? Number.NaN);
   const [first = Number.NaN, ...rest] = values;
@@ -21,6 +24,8 @@ function compute(d: Derived, known: (id: string) => number | undefined): number 
       ? (first / (rest[0] ?? Number.NaN)) * 100
       : d.op === 'ratio'
         ? first / (rest[0] ?? Number.NaN)
+        : d.op === 'per-month'
+          ? first / MONTHS_PER_YEAR
         : d.op === 'difference'
           ? rest.reduce((a, b) => a - b, first)
           : values.reduce((a, b) => a + b, 0);

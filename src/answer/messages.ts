@@ -19,6 +19,10 @@ export const MESSAGES = {
     zh: '这份报告只涵盖{year}年,没有{asked}年的数据,我不能用{year}年的数字代替。',
     en: 'This report covers {year} only; it has no figures for {asked}, and a {year} figure is no answer for {asked}.',
   },
+  relativeYear: {
+    zh: '这份报告只涵盖{year}年,以下是{year}年的数字。',
+    en: 'This report covers {year} only; these are its {year} figures.',
+  },
   otherPlace: {
     zh: '这份报告只涉及{city},没有其他地区的数据。',
     en: 'This report is about {city} only; it has no figures for other places.',

@@ -26,7 +26,7 @@ export function replyTo(decision: Decision, u: Understood, build: AnswerBuilder,
     runnerUp: u.readings[1] ?? null,
     concepts: [...u.concepts].sort(),
     usedContext: u.usedContext,
-    qualifiers: [...u.otherYears.map((y) => `year:${y}`), ...(u.otherPlace ? ['place:other'] : []), ...(u.topic ? [u.topic.slice('scope:'.length)] : [])],
+    qualifiers: [...u.otherYears.map((y) => `year:${y}`), ...u.otherRelativeYears.map((y) => `relative-year:${y}`), ...(u.otherPlace ? ['place:other'] : []), ...(u.topic ? [u.topic.slice('scope:'.length)] : [])],
   };
   const bullets = (items: string[]) => items.map((s) => `• ${s}`);
   const numbered = (items: string[]) => items.map((s, i) => `${i + 1}. ${s}`);
@@ -83,7 +83,10 @@ export function replyTo(decision: Decision, u: Understood, build: AnswerBuilder,
       return {
         answer: finish({
           outcome: 'answered',
-          message: decision.intents.map((i) => [yesNoPrefix(i, u, build, figures, lang), build.replyOf(i, lang)].filter(Boolean).join(lang === 'en' ? ' ' : '')).join('\n'),
+          message: [
+            ...(u.otherRelativeYears.length > 0 ? [build.say('relativeYear', lang)] : []),
+            ...decision.intents.map((i) => [yesNoPrefix(i, u, build, figures, lang), build.replyOf(i, lang)].filter(Boolean).join(lang === 'en' ? ' ' : '')),
+          ].join('\n'),
           intent: first.id,
           confidence,
           citations: decision.intents.flatMap((i) => build.citationsOf(i, lang)),

@@ -26,8 +26,10 @@ export interface Understood {
   concepts: Set<string>;
   readings: Reading[];
   usedContext: boolean;
-  /** Years the question speaks of that the report (and its best reading) does not cover. */
+  /** Years the question names that the report (and its best reading) does not cover. */
   otherYears: number[];
+  /** Years meant by 今年/去年 (by the clock) that the report does not cover. */
+  otherRelativeYears: number[];
   otherPlace: boolean;
   /** An off-topic subject (weather, budgets…), as its scope id. */
   topic: string | undefined;
@@ -131,7 +133,10 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     const best = readings[0] ? intents.get(readings[0].intent) : undefined;
     const allowedYears = new Set([knowledge.meta.year, ...(best?.years ?? [])]);
     const currentYear = now === undefined ? undefined : new Date(now).getUTCFullYear();
-    const otherYears = [...new Set([...extraction.years, ...relativeYears(form, currentYear)])].filter((y) => !allowedYears.has(y));
+    const otherYears = [...new Set(extraction.years)].filter((y) => !allowedYears.has(y));
+    // 今年/去年 may mean the calendar or the report's own year (people reading the report say
+    // "last year" of it): answer from the report, with the year stated, never as the calendar's.
+    const otherRelativeYears = relativeYears(form, currentYear).filter((y) => !allowedYears.has(y));
 
     return {
       lang,
@@ -141,6 +146,7 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
       readings,
       usedContext,
       otherYears,
+      otherRelativeYears,
       otherPlace,
       topic,
       greeting,

@@ -67,11 +67,11 @@ export const Derived = z
   .object({
     id,
     label: LocalText,
-    op: z.enum(['ratio-percent', 'ratio', 'difference', 'sum']),
+    op: z.enum(['ratio-percent', 'ratio', 'difference', 'sum', 'per-month']),
     args: z
       .array(id)
-      .min(2)
-      .describe('fact ids or earlier derived ids: ratio is args[0]/args[1], ratio-percent ×100, difference args[0]−args[1]−…'),
+      .min(1)
+      .describe('fact ids or earlier derived ids: ratio is args[0]/args[1], ratio-percent ×100, difference args[0]−args[1]−…, per-month args[0]/12 (a year\'s figure spread over its months)'),
     decimals: z.number().int().min(0).max(4).default(0),
     unit: z.object({ zh: z.string(), en: z.string() }).strict(),
   })

@@ -64,9 +64,13 @@ describe('the engine', () => {
     expect(a.suggestions[0]).toBe('2011年一共公开了多少条政府信息?');
   });
 
-  it('reads 今年 through the clock it is given', () => {
-    expect(engine.ask({ text: '今年开了几次新闻发布会' }).outcome).toBe('out_of_scope');
-    expect(testEngine(() => Date.UTC(2011, 5, 1)).ask({ text: '今年开了几次新闻发布会' }).outcome).toBe('answered');
+  it('answers 今年/去年 from the report with its year stated, reading them through the clock', () => {
+    const a = engine.ask({ text: '去年开了几次新闻发布会' });
+    expect(a.outcome).toBe('answered');
+    expect(a.message).toMatch(/^这份报告只涵盖2011年,以下是2011年的数字。\n.*24次/);
+    expect(a.explain.qualifiers).toEqual(['relative-year:2025']);
+    const in2011 = testEngine(() => Date.UTC(2011, 5, 1)).ask({ text: '今年开了几次新闻发布会' });
+    expect(in2011.message).toMatch(/^2011年全市共召开/);
   });
 
   it('says other places and other topics are out of scope, pointing to a disclosure request', () => {
