@@ -3,7 +3,7 @@
  * report knowledge: "今年" asked in 2026 means 2026, which a 2011 report cannot answer.
  */
 const RELATIVE_YEARS: [RegExp, number][] = [
-  [/今年|本年度|this year/, 0],
+  [/今年|this year/, 0],
   [/去年|last year/, -1],
   [/前年/, -2],
   [/明年|next year/, 1],
