@@ -18,7 +18,7 @@ export type Decision =
   | { kind: 'item'; intent: Intent; list: string; index: number };
 
 /** The list a rule's reply enumerates ({l:id}), if any. */
-export function listOf(intent: Intent): string | undefined {
+function listOf(intent: Intent): string | undefined {
   return /\{l:([a-z0-9.-]+)\}/.exec(intent.reply.zh)?.[1];
 }
 

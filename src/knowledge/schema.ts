@@ -124,7 +124,6 @@ export const Knowledge = z
   .strict();
 
 export type Knowledge = z.infer<typeof Knowledge>;
-export type KnowledgeInput = z.input<typeof Knowledge>;
 export type Section = z.infer<typeof Section>;
 export type Fact = z.infer<typeof Fact>;
 export type List = z.infer<typeof List>;

@@ -21,11 +21,6 @@ function loadNatural(): Natural {
   return natural;
 }
 
-/** English words of a text, lower-cased and stemmed, so "conferences" meets "conference". */
-export function englishStems(text: string): string[] {
-  return englishWords(text).map((w) => w.stem);
-}
-
 const stems = new Map<string, string>();
 const MAX_CACHED_STEMS = 20_000;
 
@@ -39,7 +34,7 @@ function stemOf(word: string): string {
   return stem;
 }
 
-/** Each word with its stem; punctuation (including / and -) separates words. */
+/** Each word with its stem, lower-cased, so "conferences" meets "conference"; punctuation (including / and -) separates words. */
 export function englishWords(text: string): { word: string; stem: string }[] {
   return loadNatural().tokenizer.tokenize(text.toLowerCase().replace(/[^a-z0-9'%]+/g, ' ')).map((word) => ({ word, stem: stemOf(word) }));
 }
