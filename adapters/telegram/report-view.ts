@@ -1,6 +1,6 @@
 import type { Engine } from '../../src/engine/index.js';
 import type { Lang } from '../../src/types.js';
-import { simplify } from './script.js';
+import { simplify } from '../../src/text/script.js';
 
 const LANGS: readonly Lang[] = ['zh-Hans', 'zh-Hant', 'en'];
 
