@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { GongkaiError } from '../src/errors.js';
-import { readConfig } from './config/index.js';
+import { loadDotEnv, readConfig } from './config/index.js';
 import { createHttpApp, startHttpServer } from './http/index.js';
-import { bootEngine } from './shared/boot-engine.js';
+import { bootEngine, projectRoot } from './shared/boot-engine.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { startTelegram } from './telegram/index.js';
 import { startWechat } from './wechat/index.js';
@@ -16,6 +16,7 @@ type Stop = () => Promise<void>;
  * cleanly, the last channel started first.
  */
 async function main(): Promise<void> {
+  loadDotEnv(projectRoot());
   const config = readConfig(process.env);
   const logger = createLogger({ level: config.LOG_LEVEL, secrets: [config.TELEGRAM_BOT_TOKEN, config.WECHATY_PUPPET_SERVICE_TOKEN] });
   const engine = bootEngine({

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { GongkaiError } from '../../src/errors.js';
-import { readConfig } from '../config/index.js';
-import { bootEngine } from '../shared/boot-engine.js';
+import { loadDotEnv, readConfig } from '../config/index.js';
+import { bootEngine, projectRoot } from '../shared/boot-engine.js';
 import { formatAnswer } from './format-answer.js';
 import { runBatch } from './run-batch.js';
 
@@ -10,6 +10,7 @@ import { runBatch } from './run-batch.js';
  * contract on standard input and output. Standard output carries only replies; errors go to stderr.
  */
 async function main(argv: string[]): Promise<number> {
+  loadDotEnv(projectRoot());
   const config = readConfig(process.env);
   const engine = bootEngine({ knowledgeDir: config.KNOWLEDGE_DIR });
   if (argv.includes('--jsonl')) {

@@ -2,12 +2,13 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline/promises';
 import { GongkaiError } from '../../src/errors.js';
-import { readConfig } from '../config/index.js';
-import { bootEngine } from '../shared/boot-engine.js';
+import { loadDotEnv, readConfig } from '../config/index.js';
+import { bootEngine, projectRoot } from '../shared/boot-engine.js';
 import { formatAnswer } from './format-answer.js';
 
 /** `npm run chat`: an interactive conversation in the terminal; follow-ups share one session. */
 async function main(): Promise<void> {
+  loadDotEnv(projectRoot());
   const config = readConfig(process.env);
   const engine = bootEngine({ knowledgeDir: config.KNOWLEDGE_DIR });
   const session = randomUUID();
