@@ -83,7 +83,7 @@ export function compileLexicon(sources: readonly TermSource[], flagPrefix: strin
   for (const list of zhByFirst.values()) list.sort((a, b) => b.term.length - a.term.length);
   const fuzzyZh = { byHead: new Map<string, ZhTerm[]>(), byTail: new Map<string, ZhTerm[]>() };
   for (const t of [...zhByFirst.values()].flat()) {
-    if (t.concepts.length === 0 || t.term.length < MIN_TYPO_TERM || !/\p{Script=Han}/u.test(t.term)) continue;
+    if (t.concepts.length === 0 || t.term.length < MIN_TYPO_TERM || !/^\p{Script=Han}+$/u.test(t.term)) continue;
     for (const [index, key] of [[fuzzyZh.byHead, t.term.slice(0, 2)], [fuzzyZh.byTail, t.term.slice(-2)]] as const) {
       index.set(key, [...(index.get(key) ?? []), t]);
     }
