@@ -23,7 +23,7 @@ const ZH_FILLER = new Set(
 /** A word the segmenter joined from filler characters (都是, 说的) is filler too. */
 const isFiller = (word: string) => ZH_FILLER.has(word) || [...word].every((ch) => ZH_FILLER.has(ch));
 const EN_FILLER = new Set(
-  'a an the of in on at to for by with from and or is are was were be been do does did how what which who whom when where why many much there it its this that these those me my we our you your they them their he she his her please tell can could would should will about any some s t i year report hi hey quick q ok so just also then than'.split(' '),
+  'a an the of in on at to for by with from and or is are was were be been do does did how what which who whom when where why many much there it its this that these those me my we our you your they them their he she his her please tell can could would should will about any some s t i year report hi hey quick q ok so just also then than via through using into onto up out get got went go'.split(' '),
 );
 
 const NUMBER = /(\d+(?:\.\d+)?)\s*(万)?\s*(年|%)?/g;

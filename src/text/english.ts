@@ -36,7 +36,7 @@ function stemOf(word: string): string {
 
 /** Each word with its stem, lower-cased, so "conferences" meets "conference"; punctuation (including / and -) separates words. */
 export function englishWords(text: string): { word: string; stem: string }[] {
-  return loadNatural().tokenizer.tokenize(text.toLowerCase().replace(/[^a-z0-9'%]+/g, ' ')).map((word) => ({ word, stem: stemOf(word) }));
+  return loadNatural().tokenizer.tokenize(text.toLowerCase().replace(/[^a-z0-9%]+/g, ' ')).map((word) => ({ word, stem: stemOf(word) }));
 }
 
 /** Edit distance, for tolerating typos in English words ("conferense"). */
