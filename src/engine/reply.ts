@@ -106,6 +106,7 @@ function yesNoPrefix(intent: Intent, u: Understood, build: AnswerBuilder, figure
   if (figure === undefined || asked === undefined) return '';
   const n = `${asked}${figures.unit(intent.checks, lang === 'en' ? 'en' : 'zh')}`;
   if (asked === figure) return build.say('yes', lang, { n });
-  if (!Number.isInteger(figure) && Math.abs(asked - figure) < 0.5) return build.say('roughly', lang);
+  const close = Math.abs(asked - figure) < 0.5 || (figure > 0 && Math.abs(asked - figure) / figure <= 0.1 && u.roughGuess);
+  if (close) return build.say('roughly', lang);
   return build.say('no', lang, { n });
 }

@@ -13,6 +13,8 @@ import { SCOPE } from './scope-ids.js';
 export const ANSWER_THRESHOLD = 2;
 /** A question whose own reading scores this much is a new question, not a follow-up. */
 const STANDS_ALONE_SCORE = 5;
+/** Words that mark a figure as an estimate to be checked: generic language, not report knowledge. */
+const ROUGH = /大概|大约|左右|差不多|约|上下|来[场次条件个]|多[条件次人个]|about|around|roughly|approximately|or so/;
 /** Below this score a question is worth reading for pinyin typos. */
 const SOUND_ALIKE_BELOW = 4;
 
@@ -35,6 +37,8 @@ export interface Understood {
   topic: string | undefined;
   greeting: boolean;
   yesNo: boolean;
+  /** The question gives its figure as an estimate (大概, 左右, about). */
+  roughGuess: boolean;
   /** An item number the question points at ("第三条"), for answering one item of a list. */
   ordinal: number | undefined;
   /** The rule of the previous turn, when there was one. */
@@ -150,7 +154,8 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
       otherPlace,
       topic,
       greeting,
-      yesNo: extraction.concepts.has(SCOPE.yesNo),
+      yesNo: extraction.concepts.has(SCOPE.yesNo) || ROUGH.test(form),
+      roughGuess: ROUGH.test(form),
       ordinal,
       previous: context ? intents.get(context.intent) : undefined,
     };

@@ -6,6 +6,9 @@ const UNEXPLAINED_CONCEPT_COST = 0.3;
 
 /** Scores that a number in the question adds to rules whose figure it equals ("9个是什么?"). */
 const NUMBER_EVIDENCE = 2;
+/** A figure within this fraction of a rule's own is a rough guess at it, worth this much. */
+const NEAR = 0.1;
+const NEAR_EVIDENCE = 1;
 
 export interface ScoringInput {
   concepts: ReadonlySet<string>;
@@ -28,8 +31,10 @@ export function scoreIntents(intents: readonly Intent[], input: ScoringInput, fi
     if (none.some((c) => input.concepts.has(c))) continue;
     const figure = figureOf(intent);
     const namesFigure = figure !== undefined && input.numbers.includes(figure);
+    // A rough guess ("大概一万三千条吧") points at the figures it is close to, more weakly.
+    const nearFigure = !namesFigure && figure !== undefined && figure > 0 && input.numbers.some((n) => Math.abs(n - figure) / figure <= NEAR);
     const byWords = all.every((group) => group.some((c) => input.concepts.has(c)));
-    if (!loose && !namesFigure && !byWords) continue;
+    if (!loose && !namesFigure && !nearFigure && !byWords) continue;
     let score = 0;
     let unexplained = 0;
     const matched: string[] = [];
@@ -43,6 +48,7 @@ export function scoreIntents(intents: readonly Intent[], input: ScoringInput, fi
     // A figure alone ("9个是什么?") points at a rule, but weaker than the rule's own words: a
     // wrong guess ("听说只开了8次发布会") must not pull the answer to the rule whose figure it is.
     if (namesFigure) score = byWords ? score + NUMBER_EVIDENCE : NUMBER_EVIDENCE + score / 2;
+    else if (nearFigure) score = byWords ? score + NEAR_EVIDENCE : NEAR_EVIDENCE + score / 2;
     score -= unexplained * UNEXPLAINED_CONCEPT_COST;
     if (score > 0) readings.push({ intent: intent.id, score: Math.round(score * 100) / 100, matched });
   }

@@ -56,6 +56,11 @@ describe('the engine', () => {
     expect(engine.ask({ text: 'Were 24 press conferences held?' }).message).toMatch(/^Yes, 24\. In 2011, 24 press conferences/);
   });
 
+  it('reads rough guesses in Chinese numerals and says how close they are', () => {
+    expect(engine.ask({ text: '大概一万三千条吧?' }).message).toMatch(/^大致是,准确数字如下。/);
+    expect(engine.ask({ text: '审批中心办结了两万三千件吧' }).message).toMatch(/^不是23000件。.*22970件/);
+  });
+
   it('never passes a 2011 figure off as another year', () => {
     const a = engine.ask({ text: '2014年公开了多少条?' });
     expect(a.outcome).toBe('out_of_scope');
