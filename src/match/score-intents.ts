@@ -45,11 +45,11 @@ export function scoreIntents(intents: readonly Intent[], input: ScoringInput, fi
         matched.push(c);
       } else unexplained++;
     }
-    // A figure alone ("9个是什么?") points at a rule, but weaker than the rule's own words: a
-    // wrong guess ("听说只开了8次发布会") must not pull the answer to the rule whose figure it is.
-    if (namesFigure) score = byWords ? score + NUMBER_EVIDENCE : NUMBER_EVIDENCE + score / 2;
-    else if (nearFigure) score = byWords ? score + NEAR_EVIDENCE : NEAR_EVIDENCE + score / 2;
     score -= unexplained * UNEXPLAINED_CONCEPT_COST;
+    // A figure alone ("9个是什么?", "13126是什么数字?") points at a rule, but weaker than the rule's
+    // own words: a wrong guess ("听说只开了8次发布会") must not pull the answer to its figure's rule.
+    if (namesFigure) score = byWords ? score + NUMBER_EVIDENCE : NUMBER_EVIDENCE + Math.max(0, score) / 2;
+    else if (nearFigure) score = byWords ? score + NEAR_EVIDENCE : NEAR_EVIDENCE + Math.max(0, score) / 2;
     if (score > 0) readings.push({ intent: intent.id, score: Math.round(score * 100) / 100, matched });
   }
   return readings.sort((a, b) => b.score - a.score);
