@@ -145,9 +145,8 @@ function chatOf(o: MessageOptions) {
   return o.group ? { id: o.chatId ?? -100500, type: 'supergroup', title: 'Citizens' } : { id: o.chatId ?? o.userId ?? 111, type: 'private', first_name: 'Ada' };
 }
 
-/** A text message update, with the entities Telegram would attach (commands, @mentions). */
-export function textUpdate(text: string, o: MessageOptions = {}): Update {
-  const entities = entitiesOf(text);
+/** A message update from the options' chat and user, with `body` as its content. */
+function messageUpdate(body: Record<string, unknown>, o: MessageOptions): Update {
   return {
     update_id: updateId++,
     message: {
@@ -155,11 +154,16 @@ export function textUpdate(text: string, o: MessageOptions = {}): Update {
       date: now(),
       chat: chatOf(o),
       from: user(o),
-      text,
-      ...(entities.length ? { entities } : {}),
+      ...body,
       ...(o.replyToBot ? { reply_to_message: { message_id: 7, date: now(), chat: chatOf(o), from: BOT, text: '上一条回答' } } : {}),
     },
   } as unknown as Update;
+}
+
+/** A text message update, with the entities Telegram would attach (commands, @mentions). */
+export function textUpdate(text: string, o: MessageOptions = {}): Update {
+  const entities = entitiesOf(text);
+  return messageUpdate({ text, ...(entities.length ? { entities } : {}) }, o);
 }
 
 /** A non-text message update: a sticker, photo, voice note or document. */
@@ -171,17 +175,7 @@ export function mediaUpdate(kind: 'sticker' | 'photo' | 'voice' | 'document', o:
     voice: { voice: { ...file, duration: 3 } },
     document: { document: { ...file, file_name: 'report.pdf' } },
   }[kind];
-  return {
-    update_id: updateId++,
-    message: {
-      message_id: messageId++,
-      date: now(),
-      chat: chatOf(o),
-      from: user(o),
-      ...content,
-      ...(o.replyToBot ? { reply_to_message: { message_id: 7, date: now(), chat: chatOf(o), from: BOT, text: '上一条回答' } } : {}),
-    },
-  } as unknown as Update;
+  return messageUpdate(content, o);
 }
 
 /** A tap on an inline button of one of the bot's messages. */
