@@ -27,7 +27,9 @@ const byLang = <T>(make: (lang: Lang) => T) => Object.fromEntries(LANGS.map((lan
 export function createReportView(engine: Pick<Engine, 'about' | 'knowledge'>): ReportView {
   const { knowledge } = engine;
   const about = byLang((lang) => engine.about(lang));
-  const parts = knowledge.sections.filter((s) => s.parent === 'report' && s.origin === 'report');
+  // The report's parts are the children of its root section, whatever the pack calls that section.
+  const root = knowledge.sections.find((s) => s.parent === null)?.id;
+  const parts = knowledge.sections.filter((s) => s.parent === root && s.origin === 'report');
   const view = {
     title: byLang((lang) => about[lang].title),
     source: knowledge.meta.source,

@@ -1,11 +1,10 @@
-import type { Derived, Fact, Knowledge, List } from '../knowledge/schema.js';
+import type { Derived, Knowledge, List } from '../knowledge/schema.js';
 
 export type ReplyLang = 'zh' | 'en';
 
 /** The report's figures by id, with derived ones computed from facts (never typed in). */
 export interface Figures {
   value(id: string): number | undefined;
-  fact(id: string): Fact | undefined;
   list(id: string): List | undefined;
   /** The unit a figure is counted in ("条", "%"), for echoing a number back with it. */
   unit(id: string, lang: ReplyLang): string;
@@ -52,7 +51,6 @@ export function createFigures(knowledge: Knowledge): Figures {
 
   return {
     value,
-    fact: (id) => facts.get(id),
     unit: (id, lang) => {
       const unit = (facts.get(id) ?? knowledge.derived.find((d) => d.id === id))?.unit[lang] ?? '';
       return lang === 'en' && unit && unit !== '%' ? ` ${unit}` : unit;
