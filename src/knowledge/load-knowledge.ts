@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { KnowledgeLoadError } from '../errors.js';
 import { PACK_FILES, checkReferences } from './check-references.js';
-import { Knowledge } from './schema.js';
+import { mergeLexicon } from './merge-domain.js';
+import { DomainLexicon, Knowledge, PackLexicon } from './schema.js';
 
 const formatPath = (path: PropertyKey[]) =>
   path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
@@ -22,26 +24,54 @@ function readJson(file: string): unknown {
   }
 }
 
+function parseFile<T>(file: string, schema: z.ZodType<T>): T {
+  const { $schema: _editorHint, ...json } = readJson(file) as Record<string, unknown>;
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new KnowledgeLoadError(file, parsed.error.issues.map((issue) => `${formatPath(issue.path) || '(root)'}: ${issue.message}`));
+  }
+  return parsed.data;
+}
+
+/** The project's knowledge/domain folder, found from this file whether it runs from src or dist. */
+export function projectDomainDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new KnowledgeLoadError(fileURLToPath(import.meta.url), ['no package.json above it, so no knowledge/domain'], { unreadable: true });
+    dir = parent;
+  }
+  return join(dir, 'knowledge', 'domain');
+}
+
+/** The domain lexicon every pack is read with; `null` reads a pack alone (a pack that brings all its words). */
+export function loadDomainLexicon(domainDir: string): DomainLexicon {
+  return parseFile(join(domainDir, 'lexicon.json'), DomainLexicon);
+}
+
+export interface LoadOptions {
+  /** The folder of the shared domain vocabulary; the project's own by default, `null` for none. */
+  domainDir?: string | null;
+}
+
 /**
- * Reads a knowledge pack (a folder of report.json, facts.json, lexicon.json, intents.json) and
- * validates it. Any problem throws a KnowledgeLoadError naming the file, the path inside it and
- * what is wrong, because a bot that starts on a broken pack would cite wrongly.
+ * Reads a knowledge pack (a folder of report.json, facts.json, lexicon.json, intents.json) with the
+ * domain lexicon beside it, and validates it. Any problem throws a KnowledgeLoadError naming the
+ * file, the path inside it and what is wrong, because a bot that starts on a broken pack would cite
+ * wrongly.
  */
-export function loadKnowledge(dir: string): Knowledge {
+export function loadKnowledge(dir: string, options: LoadOptions = {}): Knowledge {
+  const domainDir = options.domainDir === undefined ? projectDomainDir() : options.domainDir;
+  const domain = domainDir === null ? undefined : loadDomainLexicon(domainDir);
   const merged: Record<string, unknown> = {};
   for (const [file, keys] of Object.entries(PACK_FILES)) {
     const full = join(dir, file);
-    const { $schema: _editorHint, ...json } = readJson(full) as Record<string, unknown>;
-    const part = (Knowledge.pick as (mask: Record<string, true>) => z.ZodType)(
-      Object.fromEntries(keys.map((k) => [k, true])),
-    ).safeParse(json);
-    if (!part.success) {
-      throw new KnowledgeLoadError(
-        full,
-        part.error.issues.map((issue) => `${formatPath(issue.path) || '(root)'}: ${issue.message}`),
-      );
+    if (file === 'lexicon.json') {
+      Object.assign(merged, mergeLexicon(domain, parseFile(full, PackLexicon)));
+      continue;
     }
-    Object.assign(merged, part.data);
+    const schema = (Knowledge.pick as (mask: Record<string, true>) => z.ZodType)(Object.fromEntries(keys.map((k) => [k, true])));
+    Object.assign(merged, parseFile(full, schema));
   }
   const knowledge = merged as Knowledge;
   const issues = checkReferences(knowledge);

@@ -6,6 +6,9 @@ const nonEmpty = z.string().min(1);
 /** Text in both reply languages: `zh` in mainland simplified Chinese (traditional is converted from it). */
 export const LocalText = z.object({ zh: nonEmpty, en: nonEmpty }).strict();
 
+/** The parts the Regulations ask every annual report to have, plus the title and anything else. */
+export const SectionKind = z.enum(['title', 'overview', 'proactive', 'on-request', 'fees', 'review', 'problems', 'other']);
+
 export const Section = z
   .object({
     id,
@@ -13,6 +16,7 @@ export const Section = z
     titleEn: nonEmpty,
     parent: id.nullable(),
     origin: z.enum(['report', 'encyclopedia']).describe('encyclopedia sections were added by the page, not the report'),
+    kind: SectionKind.optional().describe('the statutory part this section belongs to, as ingest read it from its title'),
     text: z.string().describe('the section body, verbatim from the source'),
   })
   .strict();
@@ -54,6 +58,8 @@ export const Fact = z
     section: id,
     quote: nonEmpty.describe('verbatim excerpt of the section that states the value'),
     source: z.string().optional().describe('how the value is written in the text when not in Arabic digits, e.g. 五個部分'),
+    none: z.boolean().default(false).describe('a negation the report states (未收到申请, 没有收费): the reply quotes it instead of a number'),
+    table: z.object({ row: nonEmpty, column: nonEmpty }).strict().optional().describe('the table cell this figure comes from, named as the table names its row and column'),
   })
   .strict();
 
@@ -109,6 +115,17 @@ export const Scope = z
   })
   .strict();
 
+/** A pack's own scope words: its places, and any words it adds to the domain's. */
+export const PackScope = Scope.partial().required({ places: true }).strict();
+
+/** A pack's lexicon.json: only what is its own; the domain lexicon supplies the shared vocabulary. */
+export const PackLexicon = z.object({ concepts: z.array(Concept), scope: PackScope }).strict();
+
+/** knowledge/domain/lexicon.json: the vocabulary every annual report shares, loaded beside every pack. */
+export const DomainLexicon = z
+  .object({ concepts: z.array(Concept), scope: Scope.omit({ places: true }) })
+  .strict();
+
 /** The whole knowledge of one report, as the engine consumes it. */
 export const Knowledge = z
   .object({
@@ -130,3 +147,6 @@ export type List = z.infer<typeof List>;
 export type Derived = z.infer<typeof Derived>;
 export type Concept = z.infer<typeof Concept>;
 export type Intent = z.infer<typeof Intent>;
+export type DomainLexicon = z.infer<typeof DomainLexicon>;
+export type PackLexicon = z.infer<typeof PackLexicon>;
+export type SectionKind = z.infer<typeof SectionKind>;
