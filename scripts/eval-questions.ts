@@ -4,14 +4,17 @@ import { loadQuestionSets, runQuestionSet, type QuestionItem } from '../tests/su
 
 /**
  * Prints how the engine does on a question set, failures first; for tuning the knowledge.
- *   npx tsx scripts/eval-questions.ts [file.jsonl] [id-filter]
+ *   npx tsx scripts/eval-questions.ts [file.jsonl] [id-filter] [--pack <knowledge dir>]
  * Without a file it runs every set in tests/questions.
  */
-const [file, filter] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const packAt = args.indexOf('--pack');
+const pack = packAt >= 0 ? args.splice(packAt, 2)[1] : undefined;
+const [file, filter] = args;
 const items: QuestionItem[] = file?.endsWith('.jsonl')
   ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as QuestionItem)
   : loadQuestionSets();
-const engine = bootEngine({ clock: () => Date.UTC(2026, 0, 1) });
+const engine = bootEngine({ knowledgeDir: pack, clock: () => Date.UTC(2026, 0, 1) });
 const results = runQuestionSet(engine, items);
 const byKind = new Map<string, [number, number]>();
 for (const r of results) {

@@ -1,5 +1,5 @@
 /** Stable codes callers can switch on; messages are for people and may change. */
-export type ErrorCode = 'KNOWLEDGE_INVALID' | 'KNOWLEDGE_UNREADABLE' | 'CONFIG_INVALID' | 'ADAPTER_FAILED';
+export type ErrorCode = 'KNOWLEDGE_INVALID' | 'KNOWLEDGE_UNREADABLE' | 'CONFIG_INVALID' | 'ADAPTER_FAILED' | 'INGEST_REFUSED';
 
 /** The root of every error this project throws on purpose, so callers can tell ours from bugs. */
 export class GongkaiError extends Error {

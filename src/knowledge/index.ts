@@ -1,3 +1,3 @@
-export { loadDomainLexicon, loadKnowledge, projectDomainDir, type LoadOptions } from './load-knowledge.js';
+export { loadDomainIngest, loadDomainLexicon, loadKnowledge, projectDomainDir, type LoadOptions } from './load-knowledge.js';
 export { checkReferences, PACK_FILES, type KnowledgeIssue } from './check-references.js';
 export * from './schema.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PACK_FILES } from './check-references.js';
-import { DomainLexicon, Knowledge, PackLexicon } from './schema.js';
+import { DomainIngest, DomainLexicon, Knowledge, PackLexicon } from './schema.js';
 
 const withHint = (schema: z.ZodObject) => z.toJSONSchema(schema.extend({ $schema: z.string().optional() }), { io: 'input' });
 
@@ -15,5 +15,5 @@ export function packJsonSchemas(): Record<string, unknown> {
     const part = file === 'lexicon.json' ? PackLexicon : (Knowledge.pick as (m: typeof mask) => z.ZodObject)(mask);
     return [file.replace(/\.json$/, '.schema.json'), withHint(part)] as const;
   });
-  return Object.fromEntries([...files, ['domain-lexicon.schema.json', withHint(DomainLexicon)]]);
+  return Object.fromEntries([...files, ['domain-lexicon.schema.json', withHint(DomainLexicon)], ['domain-ingest.schema.json', withHint(DomainIngest)]]);
 }

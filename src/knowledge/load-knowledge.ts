@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { KnowledgeLoadError } from '../errors.js';
 import { PACK_FILES, checkReferences } from './check-references.js';
 import { mergeLexicon } from './merge-domain.js';
-import { DomainLexicon, Knowledge, PackLexicon } from './schema.js';
+import { DomainIngest, DomainLexicon, Knowledge, PackLexicon } from './schema.js';
 
 const formatPath = (path: PropertyKey[]) =>
   path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
@@ -47,6 +47,11 @@ export function projectDomainDir(): string {
 /** The domain lexicon every pack is read with; `null` reads a pack alone (a pack that brings all its words). */
 export function loadDomainLexicon(domainDir: string): DomainLexicon {
   return parseFile(join(domainDir, 'lexicon.json'), DomainLexicon);
+}
+
+/** What `ingest` reads every report by (knowledge/domain/ingest.json). */
+export function loadDomainIngest(domainDir: string): DomainIngest {
+  return parseFile(join(domainDir, 'ingest.json'), DomainIngest);
 }
 
 export interface LoadOptions {

@@ -150,3 +150,50 @@ export type Intent = z.infer<typeof Intent>;
 export type DomainLexicon = z.infer<typeof DomainLexicon>;
 export type PackLexicon = z.infer<typeof PackLexicon>;
 export type SectionKind = z.infer<typeof SectionKind>;
+
+const TableColumn = z.object({ zh: nonEmpty, en: z.string(), default: z.boolean().default(false) }).strict();
+
+/**
+ * knowledge/domain/ingest.json: what every annual report shares that `ingest` reads it by: the
+ * statutory parts and their words, units, Taiwan-style phrases, page chrome, negations and the
+ * national format's tables (since 2019 every report fills the same ones).
+ */
+export const DomainIngest = z
+  .object({
+    sectionKinds: z.array(z.object({ kind: SectionKind, words: z.array(nonEmpty).min(1), en: nonEmpty }).strict()),
+    reportWords: z.array(nonEmpty).min(1).describe('words that make a line the title of such a report'),
+    statutoryWords: z.array(nonEmpty).min(1).describe('a text with none of these is not such a report'),
+    selfNames: z.array(nonEmpty).describe('how a body names itself (我局, 本镇): dropped from figure labels'),
+    places: z.array(nonEmpty).describe('administrative units, to split a body name into its places'),
+    bodySuffixes: z.array(nonEmpty).describe('endings of a body name that are not a place (人民政府, 办事处)'),
+    units: z
+      .array(z.object({ zh: nonEmpty, en: z.string(), scale: z.number().positive().optional(), as: nonEmpty.optional() }).strict())
+      .describe('units a figure is counted in, longest first; `scale` and `as` turn 万人次 into 人次'),
+    phrases: z.array(z.object({ from: nonEmpty, to: nonEmpty }).strict()).describe('Taiwan-style words and the mainland words people type'),
+    chrome: z
+      .object({
+        lines: z.array(nonEmpty).describe('regular expressions of page lines that are not the report'),
+        infoboxStart: z.array(nonEmpty),
+        footerStart: z.array(nonEmpty),
+      })
+      .strict(),
+    negations: z.array(nonEmpty).describe('regular expressions of clauses stating that nothing happened'),
+    tables: z
+      .array(
+        z
+          .object({
+            id,
+            marker: z.array(nonEmpty).min(1).describe('header cells that identify the table'),
+            columns: z.array(TableColumn).min(1).describe('its numeric columns in reading order'),
+            row: LocalText.optional().describe('the row name when the table has one data row and no row label'),
+            unit: nonEmpty,
+          })
+          .strict(),
+      )
+      .describe('tables of the national format whose flattened header order differs from their columns'),
+    tableHeaders: z.array(nonEmpty).describe('cells that are column headers, not row labels'),
+    tableUnits: z.array(z.object({ words: z.array(nonEmpty).min(1), unit: nonEmpty }).strict()),
+  })
+  .strict();
+
+export type DomainIngest = z.infer<typeof DomainIngest>;

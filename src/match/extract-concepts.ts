@@ -1,5 +1,6 @@
 import { editDistance, englishWords } from '../text/english.js';
 import { segmentWords } from '../text/segment.js';
+import { hanNumber } from '../text/han-number.js';
 import { syllables } from '../text/pinyin.js';
 import { MAX_HOMOPHONE_TERM, type Lexicon } from './lexicon.js';
 
@@ -29,28 +30,6 @@ const EN_FILLER = new Set(
 const NUMBER = /(\d+(?:\.\d+)?)\s*(万)?\s*(年|%)?/g;
 
 const HAN_NUMBER = /[零一二两三四五六七八九十百千万]+/g;
-const HAN_DIGIT: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const HAN_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-
-/** 一万三千 → 13000, 二十四 → 24; undefined for a bare digit (三项 stays a name, not a figure). */
-function hanNumber(word: string): number | undefined {
-  if (!/[十百千万]/.test(word)) return undefined;
-  let total = 0;
-  let section = 0;
-  let digit = 0;
-  for (const ch of word) {
-    if (ch in HAN_DIGIT) digit = HAN_DIGIT[ch] ?? 0;
-    else if (ch === '万') {
-      total += (section + digit) * 10_000;
-      section = 0;
-      digit = 0;
-    } else {
-      section += (digit || 1) * (HAN_UNIT[ch] ?? 1);
-      digit = 0;
-    }
-  }
-  return total + section + digit;
-}
 
 function readNumbers(text: string, years: number[], numbers: number[]) {
   for (const [, digits, wan, suffix] of text.matchAll(NUMBER)) {

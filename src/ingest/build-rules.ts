@@ -1,0 +1,74 @@
+import type { Fact, Intent, List } from '../knowledge/schema.js';
+import type { Vocabulary } from './vocabulary.js';
+
+/** One thing of the report a question can ask for, with the words it is known by. */
+export interface Answerable {
+  id: string;
+  /** Concepts of what it counts or names, most telling first. */
+  concepts: string[];
+  /** The concept of the counted noun or unit (查阅点, 人次), weighed higher. */
+  key: string[];
+  /** Concepts a question must also name to mean this and not its neighbour (a table's non-total column). */
+  extra: string[];
+  question: { zh: string; en: string };
+  reply: { zh: string; en: string };
+  cite: Intent['cite'];
+  checks?: string;
+  kind: 'figure' | 'none' | 'list' | 'section' | 'about';
+  section: string;
+}
+
+const MAX_WEIGHT = 3;
+
+/**
+ * Rules for every answerable thing: each concept weighs more the fewer things share it (so 网站
+ * tells the website figure from the total), a rule needs at least one of its most telling concepts,
+ * and a question word fits its kind (多少 for figures, 哪些 for lists, 有没有 for negations).
+ */
+export function buildRules(things: Answerable[], vocabulary: Vocabulary): Intent[] {
+  const df = new Map<string, number>();
+  for (const t of things) for (const c of new Set([...t.concepts, ...t.key, ...t.extra])) df.set(c, (df.get(c) ?? 0) + 1);
+  const n = Math.max(things.length, 2);
+  const weightOf = (c: string) => 1 + Math.min(MAX_WEIGHT - 1, Math.log2(n / (df.get(c) ?? 1)));
+  return things.map((t) => {
+    const weights: Record<string, number> = {};
+    const add = (c: string, w: number) => {
+      weights[c] = Math.round(Math.max(weights[c] ?? 0, w) * 100) / 100;
+    };
+    const telling = [...new Set([...t.key, ...t.concepts])].filter((c) => !vocabulary.isGeneric(c));
+    for (const c of t.concepts) add(c, vocabulary.isGeneric(c) ? 0.5 : weightOf(c) * (t.kind === 'section' ? 0.6 : 1));
+    for (const c of t.key) add(c, weightOf(c) * 1.5);
+    for (const c of t.extra) add(c, weightOf(c));
+    if (t.kind === 'figure' || t.kind === 'none') add('count', 1);
+    if (t.kind === 'list') add('what', 1.5);
+    if (t.kind === 'section') add('summary', 1);
+    // The most telling concepts (shared by the fewest things): a question must name one of them.
+    const rarest = Math.min(...telling.map((c) => df.get(c) ?? 1));
+    const required = telling.filter((c) => (df.get(c) ?? 1) <= Math.max(rarest, 2) || t.key.includes(c));
+    const all = [required.length ? required : telling.length ? telling : Object.keys(weights)];
+    if (t.extra.length) all.push(t.extra);
+    return {
+      id: t.id,
+      question: t.question,
+      match: { all: all.filter((g) => g.length > 0), weights, none: [] },
+      reply: t.reply,
+      cite: t.cite,
+      ...(t.checks ? { checks: t.checks } : {}),
+      years: [],
+      suggest: [],
+    };
+  });
+}
+
+/** Up to three neighbours of each rule in the same section, offered after its answer. */
+export function linkSuggestions(intents: Intent[], things: Answerable[]): void {
+  const section = new Map(things.map((t) => [t.id, t.section]));
+  for (const intent of intents) {
+    intent.suggest = intents
+      .filter((o) => o.id !== intent.id && section.get(o.id) === section.get(intent.id))
+      .slice(0, 3)
+      .map((o) => o.id);
+  }
+}
+
+export type { Fact, List };

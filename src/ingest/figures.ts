@@ -1,0 +1,115 @@
+import type { DomainIngest } from '../knowledge/schema.js';
+import { HAN_NUMERAL, hanNumber } from '../text/han-number.js';
+import { simplify } from '../text/script.js';
+import type { Sentence } from './sentences.js';
+
+/** A figure found in a sentence, before it becomes a fact of the pack. */
+export interface DraftFigure {
+  value: number;
+  approx: boolean;
+  unit: string;
+  /** The figure as the report writes it (13126條, 两次, 约13萬人次). */
+  written: string;
+  /** The clause it stands in, verbatim, and the clause with this figure taken out (what it counts). */
+  clause: string;
+  label: string;
+  /** The word right after the unit (9个查阅点 → 查阅点): what is counted, when the unit does not say. */
+  counted: string;
+  sentence: Sentence;
+  none: boolean;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Clauses of a sentence: cut at commas, semicolons and colons, each verbatim. */
+export const clausesOf = (text: string) => text.match(/[^，,；;：:。！？!?]+[，,；;：:。！？!?]?/g)?.map((c) => c.trim()).filter(Boolean) ?? [];
+
+/** Spans inside 《》 and quotation marks: names of documents and slogans, whose numbers are not figures. */
+function quotedSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const m of text.matchAll(/《[^》]*》|“[^”]*”|「[^」]*」|"[^"]*"/g)) spans.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  return spans;
+}
+
+const LEAD_WORDS = /^(其中|另外|此外|同时|全年|共计|合计|累计|总计|以及|和|及|并|共|均|已|还|又|另|其)[，,、]?/;
+const TRAIL_WORDS = /(共计|合计|累计|总计|总数达|达到|共有|约为|为|达|共|计|约|近|有|是|占)$/;
+
+/** What a figure counts, in the report's words: its clause without the figure, the year and the body's self-name. */
+export function labelOf(clause: string, written: string, selfNames: readonly string[]): string {
+  let label = clause.replace(written, ' ').replace(/[，,；;：:。！？!?]$/, '');
+  label = label.replace(/(\d{4})\s*年(度)?(以来)?[，,]?/g, '').replace(/今年以来|本年度|年内/g, '');
+  for (const self of selfNames) label = label.split(self).join('');
+  label = label.replace(/\s+/g, '').replace(LEAD_WORDS, '').replace(TRAIL_WORDS, '').replace(TRAIL_WORDS, '');
+  return label.trim();
+}
+
+/**
+ * Every figure of the report's sentences: Arabic digits, decimals, 万, percentages and Chinese
+ * numerals (两次, 六个方面), each with its unit, the clause it counts and the sentence to quote.
+ * Years, dates, document numbers, ordinals (第六届) and numbers inside 《》 or quotes are not figures.
+ */
+export function findFigures(sentences: Sentence[], domain: Pick<DomainIngest, 'units' | 'selfNames'>): DraftFigure[] {
+  const units = [...domain.units].sort((a, b) => b.zh.length - a.zh.length);
+  const unitPattern = units.map((u) => escape(u.zh)).join('|');
+  const arabic = new RegExp(`(约|近|超过|逾|大约)?(\\d+(?:\\.\\d+)?)\\s*(万|萬|亿|億)?\\s*(余|餘|多)?\\s*(${unitPattern}|個|條|項|場|萬人次|萬元|億元)`, 'g');
+  const han = new RegExp(`(约|近)?([${HAN_NUMERAL}]+)\\s*(余|餘|多)?\\s*(${unitPattern}|個|條|項|場)`, 'g');
+  const traditional: Record<string, string> = { 個: '个', 條: '条', 項: '项', 場: '场', 萬人次: '万人次', 萬元: '万元', 億元: '亿元' };
+  const figures: DraftFigure[] = [];
+  for (const sentence of sentences) {
+    const clauses = clausesOf(sentence.text);
+    for (const clause of clauses) {
+      const quoted = quotedSpans(clause);
+      const inQuotes = (at: number) => quoted.some(([a, b]) => at > a && at < b);
+      const push = (at: number, written: string, value: number, unitZh: string, approx: boolean) => {
+        if (inQuotes(at) || /第\s*$/.test(clause.slice(0, at))) return;
+        const unitName = traditional[unitZh] ?? unitZh;
+        const unit = units.find((u) => u.zh === unitName);
+        if (!unit) return;
+        const after = clause.slice(at + written.length).match(/^[\p{Script=Han}]{1,6}/u)?.[0] ?? '';
+        figures.push({
+          value: unit.scale ? value * unit.scale : value,
+          approx,
+          unit: unit.as ?? unit.zh,
+          written,
+          clause,
+          label: labelOf(clause, written, domain.selfNames),
+          counted: unit.zh === '个' || unit.zh === '项' || unit.zh === '家' || unit.zh === '所' || unit.zh === '处' ? after.replace(/[的和及、].*$/, '') : '',
+          sentence,
+          none: false,
+        });
+      };
+      for (const m of clause.matchAll(arabic)) {
+        const [written, about, digits, big, more, unitZh] = m;
+        if (/^\d{4}$/.test(digits ?? '') && !big && unitZh === '年') continue;
+        const scale = big === '万' || big === '萬' ? 10_000 : big ? 100_000_000 : 1;
+        push(m.index ?? 0, written, Number(digits) * scale, unitZh ?? '', Boolean(about || more));
+      }
+      for (const m of clause.matchAll(han)) {
+        const [written, about, numeral, more, unitZh] = m;
+        const value = hanNumber(numeral ?? '', true);
+        // 一个, 一项, 一次 are mostly articles ("一个重要环节"), not figures.
+        if (value === undefined || value === 0 || numeral === '一') continue;
+        if (/[一二三四五六七八九十]是/.test(clause.slice(m.index ?? 0, (m.index ?? 0) + 3))) continue;
+        push(m.index ?? 0, written, value, unitZh ?? '', Boolean(about || more));
+      }
+    }
+  }
+  return figures;
+}
+
+/**
+ * Clauses that state that nothing happened (未收到申请, 没有收费, 为零): each a cited "none", so a
+ * question about them is answered from the report instead of "not found" or an invented 0.
+ */
+export function findNegations(sentences: Sentence[], domain: Pick<DomainIngest, 'negations' | 'selfNames'>): DraftFigure[] {
+  const patterns = domain.negations.map((p) => new RegExp(p));
+  const out: DraftFigure[] = [];
+  for (const sentence of sentences) {
+    for (const clause of clausesOf(sentence.text)) {
+      const simple = simplify(clause);
+      if (!patterns.some((p) => p.test(simple)) || /\d/.test(clause.replace(/\d{4}\s*年/g, ''))) continue;
+      out.push({ value: 0, approx: false, unit: '', written: '', clause, label: labelOf(clause, '', domain.selfNames), counted: '', sentence, none: true });
+    }
+  }
+  return out;
+}

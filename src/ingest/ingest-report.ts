@@ -1,0 +1,261 @@
+import type { DomainIngest, DomainLexicon, Fact, Intent, Knowledge, List, Section } from '../knowledge/schema.js';
+import { Knowledge as KnowledgeSchema } from '../knowledge/schema.js';
+import { checkReferences } from '../knowledge/check-references.js';
+import { mergeLexicon } from '../knowledge/merge-domain.js';
+import { simplify } from '../text/script.js';
+import { buildRules, linkSuggestions, type Answerable } from './build-rules.js';
+import { findFigures, findNegations, type DraftFigure } from './figures.js';
+import { IngestError } from './ingest-error.js';
+import { findLists } from './lists.js';
+import { createMainland } from './mainland.js';
+import { detectMeta, type IngestOptions, type ReportMeta } from './metadata.js';
+import { readInput } from './read-input.js';
+import { buildSections, sectionText, type DraftSection } from './sections.js';
+import { splitSentences } from './sentences.js';
+import { toLines, type IngestMessage } from './source-lines.js';
+import { stripChrome } from './strip-chrome.js';
+import { findTableCells } from './tables.js';
+import { createVocabulary } from './vocabulary.js';
+
+/** The pack's four files, as the loader reads them, and what a staff member checks. */
+export interface IngestResult {
+  files: {
+    'report.json': Pick<Knowledge, 'meta' | 'sections'>;
+    'facts.json': Pick<Knowledge, 'facts' | 'derived' | 'lists'>;
+    'lexicon.json': { concepts: Knowledge['concepts']; scope: { places: Knowledge['scope']['places'] } };
+    'intents.json': Pick<Knowledge, 'intents'>;
+  };
+  knowledge: Knowledge;
+  meta: ReportMeta;
+  messages: IngestMessage[];
+  sections: DraftSection[];
+}
+
+export interface Domain {
+  lexicon: DomainLexicon;
+  ingest: DomainIngest;
+}
+
+const MAX_SHORT = 24;
+const short = (s: string) => (s.length > MAX_SHORT ? `${s.slice(0, MAX_SHORT)}…` : s);
+const stripNumbering = (s: string) => s.replace(/^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[.．、])\s*/, '').trim();
+const endSentence = (s: string) => (/[。！？!?]$/.test(s) ? s : `${s.replace(/[，,；;：:]$/, '')}。`);
+
+/**
+ * Turns one report (UTF-8 text or saved HTML) into a knowledge pack with no hand-written rule: a
+ * pipeline of small pure steps (read → strip chrome → sections → sentences → figures, negations,
+ * lists, tables → rules), each leaving messages for the review. Throws IngestError with a one-line
+ * reason for input that is not such a report.
+ */
+export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: Domain, sourceName = 'report'): IngestResult {
+  const d = domain.ingest;
+  const messages: IngestMessage[] = [];
+  const input = readInput(bytes);
+  const lines = stripChrome(toLines(input.text), d, messages);
+  const body = simplify(lines.map((l) => l.text).join('\n'));
+  if ((body.match(/\p{Script=Han}/gu)?.length ?? 0) < 40) throw new IngestError('the file has almost no Chinese text: it is not an annual report on open government information');
+  if (!d.statutoryWords.some((w) => body.includes(w))) {
+    throw new IngestError(`not an annual report on open government information: none of ${d.statutoryWords.slice(0, 3).join('、')} occurs in it`);
+  }
+  const placeholder = options.title ?? input.title ?? '政府信息公开工作年度报告';
+  const sections = buildSections(lines, d, placeholder, messages);
+  const root = sections[0] as DraftSection;
+  const meta = detectMeta(lines, root.headingLine !== undefined ? root.title : undefined, input.title, options, d);
+  if (root.headingLine === undefined) root.title = meta.title;
+  const statutory = sections.filter((s) => s.kind !== 'title' && s.kind !== 'other');
+  const mainland = createMainland(d);
+  const vocabulary = createVocabulary(domain.lexicon);
+  const unitEn = new Map(d.units.map((u) => [u.as ?? u.zh, u.en]));
+  const yearPrefix = (s: string) => (/(19|20)\d\d\s*年/.test(s) ? s : `${meta.year}年,${s}`);
+
+  const sentences = splitSentences(sections);
+  const figures = findFigures(sentences, d);
+  const negations = findNegations(sentences, d);
+  const cells = findTableCells(sections, d);
+  const lists = findLists(sections, sentences);
+  if (figures.length + negations.length + cells.length + lists.length === 0 && statutory.length === 0) {
+    throw new IngestError('nothing to answer: the text has no statutory part (主动公开, 依申请公开…), no figure, list or table');
+  }
+
+  const facts: Fact[] = [];
+  const things: Answerable[] = [];
+  const counters = new Map<string, number>();
+  const nextId = (section: string, prefix: string) => {
+    const key = `${section}.${prefix}`;
+    const n = (counters.get(key) ?? 0) + 1;
+    counters.set(key, n);
+    return `${section}.${prefix}${n}`;
+  };
+  const keyConcepts = (f: DraftFigure) => [...(f.counted ? vocabulary.conceptsOf(mainland(f.counted)) : []), ...vocabulary.conceptsOf(f.unit)];
+
+  // Figures and negations of the text, each with the clause it stands in as its reply.
+  const byClause = new Map<string, { figure: DraftFigure; id: string }[]>();
+  for (const f of figures) {
+    const id = nextId(f.sentence.section.id, 'f');
+    const list = byClause.get(f.clause) ?? [];
+    list.push({ figure: f, id });
+    byClause.set(f.clause, list);
+    const arabic = f.written.replace(/[^\d.]/g, '') === String(f.value) && !f.approx;
+    facts.push({
+      id,
+      value: f.value,
+      approx: f.approx,
+      unit: { zh: f.unit, en: unitEn.get(f.unit) ?? '' },
+      label: { zh: mainland(f.label) || mainland(f.clause), en: mainland(f.label) || mainland(f.clause) },
+      section: f.sentence.section.id,
+      quote: f.sentence.text,
+      ...(arabic ? {} : { source: f.written }),
+      none: false,
+    });
+  }
+  const templateOf = (clause: string) => {
+    let t = clause;
+    for (const { figure, id } of byClause.get(clause) ?? []) t = t.replace(figure.written, `{f:${id}}${figure.unit === '%' ? '%' : figure.unit}`);
+    return endSentence(yearPrefix(mainland(t)));
+  };
+  for (const { figure: f, id } of [...byClause.values()].flat()) {
+    const label = mainland(f.label) || mainland(f.clause);
+    things.push({
+      id,
+      concepts: vocabulary.conceptsOf(label),
+      key: keyConcepts(f),
+      extra: [],
+      question: { zh: `${short(label)}有多少${f.unit === '%' ? '' : f.unit}?`, en: `How many ${unitEn.get(f.unit) || 'items'}: “${short(label)}”?` },
+      reply: { zh: templateOf(f.clause), en: `The report gives {f:${id}}${f.unit === '%' ? '%' : ` ${unitEn.get(f.unit) ?? ''}`} for “${label}”.` },
+      cite: [{ section: f.sentence.section.id, quote: f.sentence.text }],
+      checks: id,
+      kind: 'figure',
+      section: f.sentence.section.id,
+    });
+  }
+  for (const f of negations) {
+    const id = nextId(f.sentence.section.id, 'none');
+    const clause = mainland(f.clause).replace(/[，,；;：:]$/, '');
+    facts.push({ id, value: 0, approx: false, unit: { zh: '', en: '' }, label: { zh: clause, en: clause }, section: f.sentence.section.id, quote: f.sentence.text, source: f.clause, none: true });
+    things.push({
+      id,
+      concepts: vocabulary.conceptsOf(clause),
+      key: [],
+      extra: [],
+      question: { zh: `${short(clause)}?`, en: `Was there any: “${short(clause)}”?` },
+      reply: { zh: endSentence(yearPrefix(clause)), en: `The report says none: “${clause}”.` },
+      cite: [{ section: f.sentence.section.id, quote: f.sentence.text }],
+      kind: 'none',
+      section: f.sentence.section.id,
+    });
+  }
+
+  // Table cells, named by their row and column as the national format names them.
+  for (const c of cells) {
+    const id = nextId(c.section.id, 't');
+    const row = mainland(stripNumbering(c.row));
+    const parents = c.rowPath.map((p) => mainland(stripNumbering(p)));
+    const rowLabel = parents.length && /^\d|^[（(]/.test(simplify(c.row)) ? `${parents.at(-1)}·${row}` : row;
+    const column = mainland(c.column);
+    const label = c.defaultColumn && /总计|合计/.test(column) ? rowLabel : `${rowLabel}(${column})`;
+    facts.push({ id, value: c.value, approx: false, unit: { zh: c.unit, en: unitEn.get(c.unit) ?? '' }, label: { zh: label, en: label }, section: c.section.id, quote: c.quote, none: false, table: { row: c.row, column: c.column } });
+    things.push({
+      id,
+      concepts: [...vocabulary.conceptsOf(rowLabel), ...vocabulary.conceptsOf(parents.join(' ')).slice(0, 2)],
+      key: vocabulary.conceptsOf(row),
+      extra: c.defaultColumn ? [] : vocabulary.conceptsOf(column),
+      question: { zh: `${short(label)}是多少?`, en: `How many: “${short(label)}”?` },
+      reply: { zh: `${meta.year}年,${label}:{f:${id}}${c.unit === '%' ? '%' : c.unit}。`, en: `${label} (${c.columnEn || column}): {f:${id}}${c.unit === '%' ? '%' : ` ${unitEn.get(c.unit) ?? ''}`}.` },
+      cite: [{ section: c.section.id, quote: c.quote }],
+      checks: id,
+      kind: 'figure',
+      section: c.section.id,
+    });
+  }
+
+  // Lists: what the report enumerates, item by item.
+  const packLists: List[] = [];
+  for (const l of lists) {
+    const id = nextId(l.section.id, 'l');
+    const label = mainland(stripNumbering(l.label));
+    const items = l.items.map((it) => mainland(it)).map((zh) => ({ zh, en: zh }));
+    packLists.push({ id, label: { zh: label, en: label }, section: l.section.id, quote: l.quote, items });
+    things.push({
+      id: `${id}.items`,
+      concepts: [...vocabulary.conceptsOf(label), ...vocabulary.conceptsOf(mainland(l.section.title)).slice(0, 3)],
+      key: [],
+      extra: [],
+      question: { zh: `${short(label)}有哪些?`, en: `What does the report list as “${short(label)}”?` },
+      reply: { zh: `${label}:{l:${id}}`, en: `${label} (as the report lists them):{l:${id}}` },
+      cite: [{ section: l.section.id, quote: l.quote }],
+      kind: 'list',
+      section: l.section.id,
+    });
+  }
+
+  // Each part's own opening, for "主动公开情况怎么样?"; and what the report is.
+  for (const s of sections) {
+    const first = sentences.find((x) => x.section === s);
+    if (!first || s.kind === 'title') continue;
+    const title = mainland(stripNumbering(s.title));
+    things.push({
+      id: `${s.id}.summary`,
+      concepts: vocabulary.conceptsOf(title),
+      key: [],
+      extra: [],
+      question: { zh: `${short(title)}是怎样的?`, en: `What does the report say under “${short(title)}”?` },
+      reply: { zh: `${title}:${mainland(first.text)}`, en: `${s.titleEn}: “${mainland(first.text)}”` },
+      cite: [{ section: s.id, quote: first.text }],
+      kind: 'section',
+      section: s.id,
+    });
+  }
+  const aboutQuote = root.headingLine !== undefined ? root.title : (sentences[0]?.text ?? root.title);
+  things.push({
+    id: 'report.about',
+    concepts: ['year-q', 'city', 'theme', 'who', 'departments'],
+    key: [],
+    extra: [],
+    question: { zh: '这是哪个单位哪一年的报告?', en: 'Whose report is this, and for which year?' },
+    reply: { zh: `这是${simplify(meta.body)}${meta.year}年的政府信息公开工作年度报告(《${mainland(meta.title)}》)。`, en: `This is the ${meta.year} annual report on open government information of ${simplify(meta.body)} (${mainland(meta.title)}).` },
+    cite: [{ section: root.headingLine !== undefined || !sentences[0] ? 'report' : sentences[0].section.id, quote: aboutQuote }],
+    kind: 'about',
+    section: 'report',
+  });
+
+  const intents: Intent[] = buildRules(things, vocabulary);
+  linkSuggestions(intents, things);
+
+  const packSections: Section[] = sections.map((s) => ({ id: s.id, title: s.title, titleEn: s.titleEn, parent: s.parent, origin: 'report', kind: s.kind, text: sectionText(s) }));
+  const examples = intents.filter((i) => !i.id.endsWith('.summary')).slice(0, 3).concat(intents.filter((i) => i.id === 'report.about'));
+  const examplesEnough = examples.length >= 3 ? examples : intents.slice(0, 4);
+  const files: IngestResult['files'] = {
+    'report.json': {
+      meta: {
+        id: options.id ?? 'report',
+        title: { zh: mainland(meta.title), en: `${simplify(meta.body)}: annual report on open government information, ${meta.year}` },
+        city: { zh: simplify(meta.body), en: simplify(meta.body) },
+        region: { zh: meta.region, en: meta.region },
+        year: meta.year,
+        legalBasis: { zh: '《中华人民共和国政府信息公开条例》', en: "the Regulations of the People's Republic of China on Open Government Information" },
+        scope: { zh: `这份报告只涵盖${simplify(meta.body)}${meta.year}年的政府信息公开工作`, en: `This report covers only the open government information work of ${simplify(meta.body)} in ${meta.year}` },
+        source: `ingested from ${sourceName}`,
+        examples: {
+          zh: [...new Set(examplesEnough.map((i) => i.question.zh))].concat(['这是哪个单位哪一年的报告?', '报告由哪几部分组成?']).slice(0, 4),
+          en: [...new Set(examplesEnough.map((i) => i.question.en))].concat(['Whose report is this, and for which year?', 'What does the report cover?']).slice(0, 4),
+        },
+      },
+      sections: packSections,
+    },
+    'facts.json': { facts, derived: [], lists: packLists },
+    'lexicon.json': { concepts: vocabulary.ownConcepts(), scope: { places: [{ id: 'place', zh: meta.places, en: [], generic: false }] } },
+    'intents.json': { intents },
+  };
+  const knowledge = KnowledgeSchema.parse({
+    ...files['report.json'],
+    ...files['facts.json'],
+    ...mergeLexicon(domain.lexicon, files['lexicon.json']),
+    ...files['intents.json'],
+  });
+  const issues = checkReferences(knowledge);
+  if (issues.length) throw new IngestError(`ingest made an invalid pack (a bug): ${issues[0]?.file} ${issues[0]?.path}: ${issues[0]?.message}`);
+  for (const s of sections) if (s.kind !== 'title' && !sentences.some((x) => x.section === s) && !cells.some((c) => c.section === s) && s.lines.length) messages.push({ line: s.headingLine, kind: 'unplaced', text: `section “${s.title}” has text but no sentence or table ingest could read` });
+  return { files, knowledge, meta, messages, sections };
+}
+
+export type { Fact, IngestOptions };

@@ -1,0 +1,130 @@
+import { hanNumber } from '../text/han-number.js';
+import { clausesOf } from './figures.js';
+import { numberedHeading } from './headings.js';
+import type { DraftSection } from './sections.js';
+import { isTableLine, type Sentence } from './sentences.js';
+
+/** An enumeration of the report, before it becomes a list of the pack. */
+export interface DraftList {
+  section: DraftSection;
+  /** What the items are, in the report's words (the sentence that introduces them, or the section title). */
+  label: string;
+  items: string[];
+  /** Verbatim excerpts of the section that hold the items, joined by … */
+  quote: string;
+  line: number;
+}
+
+const ORDINAL_LEAD = /^([一二三四五六七八九十]{1,2})是/;
+const MAX_ITEM = 60;
+
+/** An item's lead: its first sentence, or its first clause when the sentence is long. */
+function leadOf(text: string): string {
+  const sentence = text.match(/^[^。；;！!？?]+/)?.[0] ?? text;
+  const short = sentence.length <= MAX_ITEM ? sentence : (clausesOf(sentence)[0] ?? sentence).replace(/[，,；;：:]$/, '');
+  return short.trim();
+}
+
+/** The last clause before a list begins, when it introduces it ("主要表现在:", "存在的主要问题有:"). */
+function introBefore(text: string): string | undefined {
+  const intro = text.trim().replace(/[：:]$/, '');
+  if (!intro || intro.length > 60) return undefined;
+  return clausesOf(intro).at(-1)?.replace(/[，,：:]$/, '') ?? intro;
+}
+
+/** 一是…二是…三是… inside a section's sentences. */
+function ordinalLists(section: DraftSection, sentences: Sentence[]): DraftList[] {
+  const lists: DraftList[] = [];
+  let current: { items: string[]; quotes: string[]; line: number; label: string } | undefined;
+  const flush = () => {
+    if (current && current.items.length >= 2) lists.push({ section, label: current.label, items: current.items, quote: current.quotes.join('…'), line: current.line });
+    current = undefined;
+  };
+  for (const s of sentences) {
+    for (const m of s.text.matchAll(/([一二三四五六七八九十]{1,2})是/g)) {
+      const n = hanNumber(m[1] ?? '', true);
+      const at = m.index ?? 0;
+      const before = s.text.slice(0, at);
+      if (at > 0 && !/[：:；;。，,\s]$/.test(before)) continue;
+      const item = leadOf(s.text.slice(at + m[0].length));
+      if (n === 1) {
+        flush();
+        current = { items: [], quotes: [], line: s.line, label: introBefore(before) ?? section.title };
+      }
+      if (!current || n !== current.items.length + 1 || !item) continue;
+      current.items.push(item);
+      current.quotes.push(`${m[0]}${item}`);
+    }
+  }
+  flush();
+  return lists;
+}
+
+/** (一)…(二)… and 1、…2、… item paragraphs of a section, and 1.…;2.… inside one line. */
+function numberedLists(section: DraftSection): DraftList[] {
+  const lists: DraftList[] = [];
+  let current: { items: string[]; quotes: string[]; line: number; label: string; level: number } | undefined;
+  let previous = '';
+  const flush = () => {
+    if (current && current.items.length >= 2) lists.push({ section, label: current.label, items: current.items, quote: current.quotes.join('…'), line: current.line });
+    current = undefined;
+  };
+  for (const l of section.lines) {
+    if (isTableLine(l.text)) continue;
+    const inline = [...l.text.matchAll(/(^|[：:；;。，,\s])(\d{1,2})[.．、](?!\d)/g)];
+    if (inline.length >= 2 && inline.every((m, i) => Number(m[2]) === i + 1)) {
+      flush();
+      const starts = inline.map((m) => (m.index ?? 0) + (m[1] ?? '').length);
+      const items = starts.map((st, i) => l.text.slice(st, starts[i + 1] ?? l.text.length).replace(/^\d{1,2}[.．、]/, '').replace(/[；;。，,\s]+$/, '').trim());
+      const label = introBefore(l.text.slice(0, starts[0])) ?? section.title;
+      lists.push({ section, label, items: items.map(leadOf), quote: items.map((it) => leadOf(it)).join('…'), line: l.line });
+      previous = l.text;
+      continue;
+    }
+    const heading = numberedHeading(l.text);
+    if (heading && heading.level >= 2 && heading.number !== undefined) {
+      if (heading.number === 1) {
+        flush();
+        current = { items: [], quotes: [], line: l.line, label: introBefore(clausesOf(previous).at(-1) ?? '') ?? section.title, level: heading.level };
+      }
+      if (current && heading.level === current.level && heading.number === current.items.length + 1) {
+        current.items.push(heading.title);
+        current.quotes.push(heading.title);
+      }
+    } else if (!ORDINAL_LEAD.test(l.text)) {
+      flush();
+    }
+    previous = l.text;
+  }
+  flush();
+  return lists;
+}
+
+/** Subsections (一)…(二)… of a part, as the list of what the part covers. */
+function childLists(section: DraftSection, sections: DraftSection[]): DraftList[] {
+  const children = sections.filter((s) => s.parent === section.id);
+  if (children.length < 2) return [];
+  return [{ section, label: section.title, items: children.map((c) => c.title), quote: section.title, line: section.headingLine ?? 0 }];
+}
+
+/** 、-enumerations closed by 等 (等4个配套文件, 等多种途径), with the noun that names them. */
+function enumerations(section: DraftSection, sentences: Sentence[]): DraftList[] {
+  const lists: DraftList[] = [];
+  for (const s of sentences) {
+    for (const m of s.text.matchAll(/((?:[^、，,。；;：:]{1,30}、){1,}[^、，,。；;：:]{1,30}?)等([^，,。；;、]{0,24})/g)) {
+      const items = (m[1] ?? '').split('、').map((x) => x.replace(/^(包括|通过|有|如|在|对|将|把|和|及|与)/, '').trim()).filter(Boolean);
+      if (items.length < 3 || items.some((x) => x.length > 30)) continue;
+      const noun = (m[2] ?? '').replace(/^[\d一二三四五六七八九十两]+[个项类种家所名件条部]/, '').replace(/^(多种|各类|各种|多个|方面的|方式|形式)?/, '$1');
+      lists.push({ section, label: noun || items.join('、'), items, quote: m[0], line: s.line });
+    }
+  }
+  return lists;
+}
+
+/** Every list of the report: 一是…二是…, (一)…(二)…, 1、…, and 、-enumerations closed by 等. */
+export function findLists(sections: DraftSection[], sentences: Sentence[]): DraftList[] {
+  return sections.flatMap((section) => {
+    const own = sentences.filter((s) => s.section === section);
+    return [...ordinalLists(section, own), ...numberedLists(section), ...childLists(section, sections), ...enumerations(section, own)];
+  });
+}

@@ -1,0 +1,104 @@
+import type { DomainIngest, SectionKind } from '../knowledge/schema.js';
+import { simplify } from '../text/script.js';
+import { isBareHeading, kindOf, numberedHeading, splitRunOn } from './headings.js';
+import type { IngestMessage, SourceLine } from './source-lines.js';
+
+/** A part of the report as ingest reads it: its heading, kind and body lines. */
+export interface DraftSection {
+  id: string;
+  title: string;
+  titleEn: string;
+  parent: string | null;
+  kind: SectionKind;
+  level: number;
+  lines: SourceLine[];
+  /** The heading line itself, when the title is written in the text. */
+  headingLine?: number;
+}
+
+const NUMERIC_CELL = /^[\s|｜]*[-—–+/]?\s*\d+(\.\d+)?\s*%?[\s|｜]*$|^[\s|｜]*[-—–/]+[\s|｜]*$/;
+const SPACED_ROW = /^(\p{Script=Han}[^\s|]{0,30})((?:\s+[-+]?\d+(?:\.\d+)?%?){2,})$/u;
+
+/** Table cells flattened into lines: "规章 | 0 | 0 | 0", "0 |", a lone "|", or "规章 0 0 0". */
+const isTabular = (text: string) => /[|｜]/.test(text) || NUMERIC_CELL.test(text);
+
+/** Lines of a table zone: tabular lines and the short lines between them (a cell split over two lines). */
+function tableZone(lines: SourceLine[]): boolean[] {
+  const tab = lines.map((l) => isTabular(l.text));
+  const zone = [...tab];
+  for (let i = 0; i < lines.length; i++) {
+    if (tab[i]) continue;
+    const near = (d: number) => tab[i - d] === true || tab[i + d] === true;
+    if ((lines[i]?.text.length ?? 0) <= 30 && (near(1) || (near(2) && (tab[i - 1] || tab[i + 1])))) zone[i] = true;
+  }
+  return zone;
+}
+
+/**
+ * Splits the report into sections by every heading style real reports use: 一、 / (一) / 1、 lines,
+ * 第一部分, bare heading lines, and run-on paragraphs with inline 一、…二、…. Each section is mapped to
+ * a statutory kind by its title's words (a subsection inherits its parent's), keeps its title as
+ * written and gets a stable id from its kind (proactive, on-request-2, proactive.1).
+ */
+export function buildSections(input: SourceLine[], domain: Pick<DomainIngest, 'sectionKinds' | 'reportWords'>, title: string, messages: IngestMessage[]): DraftSection[] {
+  const lines: SourceLine[] = input.flatMap((l) => {
+    const spaced = SPACED_ROW.exec(l.text);
+    if (spaced) return [{ ...l, text: `${spaced[1]} | ${(spaced[2] ?? '').trim().split(/\s+/).join(' | ')}` }];
+    return splitRunOn(l.text, domain).map((text) => ({ ...l, text }));
+  });
+  const zone = tableZone(lines);
+  const kindEn = new Map(domain.sectionKinds.map((k) => [k.kind, k.en]));
+  const titleAt = lines.slice(0, 6).findIndex((l) => l.text.length <= 80 && domain.reportWords.some((w) => simplify(l.text).includes(w)) && !/[。]/.test(l.text));
+  const root: DraftSection = { id: 'report', title: titleAt >= 0 ? (lines[titleAt]?.text ?? title) : title, titleEn: 'Annual report', parent: null, kind: 'title', level: 0, lines: [] };
+  if (titleAt >= 0) root.headingLine = lines[titleAt]?.line;
+  const sections: DraftSection[] = [root];
+  const stack: DraftSection[] = [root];
+  const used = new Map<string, number>();
+  const childCount = new Map<string, number>();
+
+  const open = (level: number, heading: string, line: SourceLine) => {
+    while ((stack.at(-1)?.level ?? 0) >= level) stack.pop();
+    const parent = stack.at(-1) ?? root;
+    const own = kindOf(heading, domain);
+    const kind: SectionKind = own ?? (parent.kind === 'title' ? 'other' : parent.kind);
+    let id: string;
+    if (parent === root || own) {
+      const n = (used.get(kind) ?? 0) + 1;
+      used.set(kind, n);
+      id = n === 1 ? kind : `${kind}-${n}`;
+    } else {
+      const n = (childCount.get(parent.id) ?? 0) + 1;
+      childCount.set(parent.id, n);
+      id = `${parent.id}.${n}`;
+    }
+    const section: DraftSection = { id, title: heading, titleEn: `${kindEn.get(kind) ?? 'Section'}${parent === root ? '' : ` (${id})`}`, parent: parent.id, kind, level, lines: [], headingLine: line.line };
+    sections.push(section);
+    stack.push(section);
+    messages.push({ line: line.line, kind: 'heading', text: `${'  '.repeat(level - 1)}${heading} → ${kind}` });
+    return section;
+  };
+
+  lines.forEach((l, i) => {
+    if (i === titleAt) return;
+    const current = stack.at(-1) ?? root;
+    const text = l.text;
+    if (!zone[i] || !/[|｜]/.test(text)) {
+      const numbered = numberedHeading(text);
+      const statutory = numbered ? kindOf(numbered.title, domain) : undefined;
+      if (numbered && (numbered.alone || (numbered.level === 1 && statutory)) && !(zone[i] && !statutory)) {
+        const section = open(numbered.level, numbered.title, l);
+        if (numbered.rest) section.lines.push({ ...l, text: numbered.rest });
+        return;
+      }
+      if (!zone[i] && !numbered && isBareHeading(text, lines[i + 1]?.text)) {
+        open(1, text.trim(), l);
+        return;
+      }
+    }
+    current.lines.push(l);
+  });
+  return sections;
+}
+
+/** A section's body as stored in the pack: its lines, verbatim, one a line. */
+export const sectionText = (s: DraftSection) => s.lines.map((l) => l.text).join('\n');

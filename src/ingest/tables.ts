@@ -1,0 +1,149 @@
+import type { DomainIngest } from '../knowledge/schema.js';
+import { simplify } from '../text/script.js';
+import type { DraftSection } from './sections.js';
+import { isTableLine } from './sentences.js';
+
+/** A table cell with a figure, named by its row and column. */
+export interface DraftCell {
+  section: DraftSection;
+  row: string;
+  /** The row's parents in the table (三、本年度办理结果 › (三)不予公开), nearest last. */
+  rowPath: string[];
+  column: string;
+  columnEn: string;
+  /** True for the column a question naming no column means (总计). */
+  defaultColumn: boolean;
+  /** The group the row stands in (第二十条第(一)项), when the table has groups. */
+  group: string;
+  value: number;
+  unit: string;
+  /** Verbatim excerpt of the section: the row from its label to this cell. */
+  quote: string;
+  line: number;
+}
+
+interface Cell {
+  text: string;
+  line: number;
+  /** Offset of the cell in the section text, and its end. */
+  start: number;
+  end: number;
+  /** A cell on a line without any "|": the rest of a label broken over two lines. */
+  loose: boolean;
+}
+
+const NUMBER = /^[-+]?\d+(\.\d+)?%?$/;
+const BLANK = /^[-—–/\\]+$|^无$/;
+const GROUP = /^第[二三]十[一二三四五六七八九]?条第[（(][一二三四五六七八九十]+[)）]项$/;
+const LEVEL: [RegExp, number][] = [
+  [/^[一二三四五六七八九十]+[、.．]/, 1],
+  [/^[（(][一二三四五六七八九十]+[)）]/, 2],
+  [/^\d+[.．、]/, 3],
+];
+
+/** Cells of a section's table lines, in reading order, with their offsets in the section text. */
+function cellsOf(section: DraftSection): Cell[] {
+  const cells: Cell[] = [];
+  let offset = 0;
+  for (const l of section.lines) {
+    if (isTableLine(l.text)) {
+      let at = 0;
+      for (const piece of l.text.split(/[|｜]/)) {
+        const text = piece.trim();
+        const start = offset + at + piece.indexOf(text);
+        if (text) cells.push({ text, line: l.line, start, end: start + text.length, loose: false });
+        at += piece.length + 1;
+      }
+    } else if (cells.length && l.text.length <= 40 && !/[。；;]/.test(l.text)) {
+      // A label cell broken over a line of its own ("行政规范性文件" without its "|").
+      cells.push({ text: l.text.trim(), line: l.line, start: offset + l.text.indexOf(l.text.trim()), end: offset + l.text.length, loose: true });
+    }
+    offset += l.text.length + 1;
+  }
+  return cells;
+}
+
+/**
+ * The figures of the national format's tables (and of any table like them), however the page
+ * flattened them: a row per line ("行政许可 | 8 | 5 | 93"), a cell per line, or HTML cells. Header
+ * cells name the columns; a label cell starts a row, its numbers fill the columns in order. Tables
+ * whose flattened header order differs from their columns (the application table, the review and
+ * litigation table) are read by the domain's templates.
+ */
+export function findTableCells(sections: DraftSection[], domain: Pick<DomainIngest, 'tables' | 'tableHeaders' | 'tableUnits'>): DraftCell[] {
+  const out: DraftCell[] = [];
+  const headers = new Set(domain.tableHeaders);
+  const isHeader = (t: string) => headers.has(simplify(t).replace(/[（(].*?[)）]/g, '').replace(/\s/g, '')) || /^[（(]本列数据/.test(t);
+  for (const section of sections) {
+    const text = section.lines.map((l) => l.text).join('\n');
+    const cells = cellsOf(section);
+    if (cells.filter((c) => NUMBER.test(c.text)).length < 1) continue;
+    let header: string[] = [];
+    let template: DomainIngest['tables'][number] | undefined;
+    let group = '';
+    let rowPath: string[] = [];
+    let row: Cell | undefined;
+    let column = 0;
+    let readingHeader = false;
+    let runStart: Cell | undefined;
+    for (const cell of cells) {
+      const simple = simplify(cell.text);
+      if (GROUP.test(simple.replace(/\s/g, ''))) {
+        group = cell.text;
+        header = [];
+        template = undefined;
+        row = undefined;
+        continue;
+      }
+      if (NUMBER.test(cell.text) || BLANK.test(cell.text)) {
+        readingHeader = false;
+        runStart ??= cell;
+        const label = row ?? (template?.row ? { text: template.row.zh, line: cell.line, start: runStart.start, end: cell.end, loose: false } : undefined);
+        if (!label) continue;
+        const columns = template ? template.columns.map((c) => ({ zh: c.zh, en: c.en, default: c.default })) : header.map((h) => ({ zh: h, en: '', default: /总计|合计/.test(simplify(h)) }));
+        const col = columns[column];
+        column++;
+        if (!NUMBER.test(cell.text)) continue;
+        const columnName = col?.zh ?? `第${column}列`;
+        const unitRule = domain.tableUnits.find((u) => u.words.some((w) => simplify(`${columnName}${group}`).includes(w)));
+        out.push({
+          section,
+          row: label.text,
+          rowPath: [...rowPath],
+          column: columnName,
+          columnEn: col?.en ?? '',
+          defaultColumn: col?.default ?? columns.length <= 1,
+          group,
+          value: Number(cell.text.replace('%', '')),
+          unit: cell.text.endsWith('%') ? '%' : (unitRule?.unit ?? template?.unit ?? '件'),
+          quote: text.slice(label.start, cell.end),
+          line: cell.line,
+        });
+        continue;
+      }
+      runStart = undefined;
+      if (isHeader(cell.text)) {
+        if (!readingHeader) header = [];
+        column = 0;
+        readingHeader = true;
+        if (!/^信息内容$|^申请人情况$|^[（(]本列数据/.test(simple)) header.push(cell.text);
+        const found = domain.tables.find((t) => t.marker.every((m) => header.some((h) => simplify(h).includes(m))));
+        if (found) template = found;
+        row = undefined;
+        continue;
+      }
+      readingHeader = false;
+      // A label: a new row, placed in the table's outline by its numbering (一、 › (三) › 1.).
+      const level = LEVEL.find(([p]) => p.test(simple))?.[1];
+      if (row && column === 0 && level === undefined && cell.loose) {
+        row = { ...row, text: `${row.text}${cell.text}`, end: cell.end };
+        continue;
+      }
+      if (row && column === 0 && level !== undefined) rowPath = [...rowPath.filter((p) => (LEVEL.find(([re]) => re.test(simplify(p)))?.[1] ?? 9) < level), row.text];
+      else if (level !== undefined) rowPath = rowPath.filter((p) => (LEVEL.find(([re]) => re.test(simplify(p)))?.[1] ?? 9) < level);
+      row = cell;
+      column = 0;
+    }
+  }
+  return out;
+}
