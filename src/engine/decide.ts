@@ -4,6 +4,11 @@ import { ANSWER_THRESHOLD, type Understanding, type Understood } from './underst
 
 /** A runner-up this close to the best reading makes the question ambiguous. */
 const CLARIFY_RATIO = 0.9;
+/**
+ * Rules that carry the report's own words (ingested ones) have already been told apart by them:
+ * only a near-tie between two such rules is ambiguous.
+ */
+const SURFACED_CLARIFY_RATIO = 0.97;
 const MAX_OPTIONS = 3;
 
 /** What to do with a question, before any wording: each kind becomes one reply shape. */
@@ -52,7 +57,8 @@ export function decide(u: Understood, understanding: Understanding, intents: Rea
     return { kind: 'unknown', greeting: u.greeting && u.concepts.size === 0 };
   }
 
-  const close = u.readings.filter((r) => r.score >= best.score * CLARIFY_RATIO && r.score >= ANSWER_THRESHOLD).slice(0, MAX_OPTIONS);
+  const ratio = (r: Reading) => (bestIntent.surface && intents.get(r.intent)?.surface ? SURFACED_CLARIFY_RATIO : CLARIFY_RATIO);
+  const close = u.readings.filter((r) => r.score >= best.score * ratio(r) && r.score >= ANSWER_THRESHOLD).slice(0, MAX_OPTIONS);
   if (close.length === 2 && second && asksBoth(best, second, understanding.isQuestionWord)) {
     return { kind: 'answer', intents: toIntents([best, second]), best };
   }

@@ -3,7 +3,7 @@ import type { Intent, Knowledge } from '../knowledge/schema.js';
 import { extractConcepts, type Extraction } from '../match/extract-concepts.js';
 import { compileLexicon, type TermSource } from '../match/lexicon.js';
 import { readOrdinal, relativeYears } from '../match/qualifiers.js';
-import { scoreIntents } from '../match/score-intents.js';
+import { charPairs, scoreIntents } from '../match/score-intents.js';
 import { hasWords, normalizeText } from '../text/normalize.js';
 import { detectLang, simplify } from '../text/script.js';
 import type { Lang, Reading, SessionContext } from '../types.js';
@@ -77,7 +77,8 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
   /** Concepts that only shape a question (多少, 哪些, 件): alone they ask "which figure?". */
   const isQuestionWord = (c: string) => generic.has(c);
   const coreOf = (ex: Extraction) => new Set([...ex.concepts].filter((c) => !c.startsWith(SCOPE.prefix)));
-  const rank = (concepts: Set<string>, numbers: number[], loose = false) => scoreIntents(knowledge.intents, { concepts, numbers }, figureOf, loose);
+  const rank = (concepts: Set<string>, numbers: number[], pairs?: Set<string>, loose = false) => scoreIntents(knowledge.intents, { concepts, numbers, pairs }, figureOf, loose);
+  const surfaced = knowledge.intents.some((i) => i.surface);
 
   /** Adds the last topic's concepts, except those the new question replaces (same family). */
   const withContext = (concepts: Set<string>, context: SessionContext) => {
@@ -96,16 +97,17 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     const lang: Lang = wordy ? detectLang(text) : 'zh-Hans';
     const { ordinal, rest: form } = readOrdinal(simplify(text).toLowerCase());
 
+    const pairs = surfaced ? charPairs(form) : undefined;
     let extraction = extractConcepts(form, lexicon);
     let concepts = coreOf(extraction);
-    let readings = rank(concepts, extraction.numbers);
+    let readings = rank(concepts, extraction.numbers, pairs);
     if ((readings[0]?.score ?? 0) < ANSWER_THRESHOLD || extraction.unexplained.length > 0) {
       // Sound-alike matching costs most (pinyin of the whole question): only for weak readings.
       const tolerant = extractConcepts(form, lexicon, true, (readings[0]?.score ?? 0) < SOUND_ALIKE_BELOW);
       if (tolerant.fuzzy && tolerant.unexplained.length <= extraction.unexplained.length && tolerant.concepts.size > extraction.concepts.size) {
         extraction = tolerant;
         concepts = coreOf(tolerant);
-        readings = rank(concepts, tolerant.numbers);
+        readings = rank(concepts, tolerant.numbers, pairs);
       }
     }
 
@@ -121,7 +123,7 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     const offTopic = topic !== undefined || greeting || otherPlace;
     if (context && intents.has(context.intent) && !standsAlone && !offTopic && concepts.size > extraction.unexplained.length) {
       const merged = withContext(concepts, context);
-      const mergedReadings = rank(merged, extraction.numbers);
+      const mergedReadings = rank(merged, extraction.numbers, pairs);
       const own = [...concepts].filter((c) => !isQuestionWord(c));
       const mergedBest = mergedReadings[0];
       // The completed question must still be about what was just asked ("What about training?"
@@ -163,7 +165,7 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
 
   return {
     understand,
-    looseReadings: (u) => rank(u.concepts, u.extraction.numbers, true),
+    looseReadings: (u) => rank(u.concepts, u.extraction.numbers, undefined, true),
     isQuestionWord,
   };
 }

@@ -16,6 +16,8 @@ export interface Answerable {
   checks?: string;
   kind: 'figure' | 'none' | 'list' | 'section' | 'about';
   section: string;
+  /** The report's own words for it (its label), for telling apart figures known by the same concepts. */
+  surface?: string;
 }
 
 const MAX_WEIGHT = 3;
@@ -42,10 +44,8 @@ export function buildRules(things: Answerable[], vocabulary: Vocabulary): Intent
     if (t.kind === 'figure' || t.kind === 'none') add('count', 1);
     if (t.kind === 'list') add('what', 1.5);
     if (t.kind === 'section') add('summary', 1);
-    // The most telling concepts (shared by the fewest things): a question must name one of them.
-    const rarest = Math.min(...telling.map((c) => df.get(c) ?? 1));
-    const required = telling.filter((c) => (df.get(c) ?? 1) <= Math.max(rarest, 2) || t.key.includes(c));
-    const all = [required.length ? required : telling.length ? telling : Object.keys(weights)];
+    // A question must name at least one telling concept of it, and the column a table cell adds.
+    const all = [telling.length ? telling : Object.keys(weights)];
     if (t.extra.length) all.push(t.extra);
     return {
       id: t.id,
@@ -54,6 +54,7 @@ export function buildRules(things: Answerable[], vocabulary: Vocabulary): Intent
       reply: t.reply,
       cite: t.cite,
       ...(t.checks ? { checks: t.checks } : {}),
+      ...(t.surface ? { surface: t.surface } : {}),
       years: [],
       suggest: [],
     };

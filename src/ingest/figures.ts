@@ -57,7 +57,7 @@ export function findFigures(sentences: Sentence[], domain: Pick<DomainIngest, 'u
   const figures: DraftFigure[] = [];
   for (const sentence of sentences) {
     const clauses = clausesOf(sentence.text);
-    for (const clause of clauses) {
+    clauses.forEach((clause, clauseIndex) => {
       const quoted = quotedSpans(clause);
       const inQuotes = (at: number) => quoted.some(([a, b]) => at > a && at < b);
       const push = (at: number, written: string, value: number, unitZh: string, approx: boolean) => {
@@ -66,13 +66,18 @@ export function findFigures(sentences: Sentence[], domain: Pick<DomainIngest, 'u
         const unit = units.find((u) => u.zh === unitName);
         if (!unit) return;
         const after = clause.slice(at + written.length).match(/^[\p{Script=Han}]{1,6}/u)?.[0] ?? '';
+        const own = labelOf(clause, written, domain.selfNames);
+        // "政务信息754条,占74.29%": a share's clause names nothing; it counts what the clause before it does.
+        const previous = clauseIndex > 0 ? clauses[clauseIndex - 1] : undefined;
+        const bare = (own.match(/\p{Script=Han}/gu)?.length ?? 0) < 2 || /^(占|比例|为|比重|占比)+$/.test(own);
+        const parts = /由.*组成|共?[五六七八九]个?部分/.test(simplify(sentence.text)) && /部分/.test(unit.zh + after);
         figures.push({
           value: unit.scale ? value * unit.scale : value,
           approx,
           unit: unit.as ?? unit.zh,
           written,
-          clause,
-          label: labelOf(clause, written, domain.selfNames),
+          clause: bare && previous ? `${previous}${clause}` : clause,
+          label: parts ? '报告的组成部分' : bare && previous ? `${labelOf(previous, previous.match(/\d+(\.\d+)?\s*[^\d\s，,；;]{0,2}/)?.[0] ?? '', domain.selfNames)}占比` : own,
           counted: unit.zh === '个' || unit.zh === '项' || unit.zh === '家' || unit.zh === '所' || unit.zh === '处' ? after.replace(/[的和及、].*$/, '') : '',
           sentence,
           none: false,
@@ -92,7 +97,7 @@ export function findFigures(sentences: Sentence[], domain: Pick<DomainIngest, 'u
         if (/[一二三四五六七八九十]是/.test(clause.slice(m.index ?? 0, (m.index ?? 0) + 3))) continue;
         push(m.index ?? 0, written, value, unitZh ?? '', Boolean(about || more));
       }
-    }
+    });
   }
   return figures;
 }

@@ -28,7 +28,9 @@ export function kindOf(title: string, domain: Pick<DomainIngest, 'sectionKinds'>
 
 /** Splits "标题 正文" or "标题。正文" into title and rest when the title part is short. */
 function splitTitle(text: string): { title: string; rest: string } | undefined {
-  const trimmed = text.trim();
+  const trimmed = text.trim().replace(/\s*[|｜]+$/, '');
+  const spaced = /^(\S{4,40})\s+(\S.*)$/.exec(trimmed);
+  if (spaced && /(情况|措施|问题|事项|概述|概况|工作|计划|建设|保障|管理|公开)$/.test(simplify(spaced[1] ?? ''))) return { title: spaced[1] ?? '', rest: spaced[2] ?? '' };
   if (trimmed.length <= MAX_TITLE && !/[。！？；;!?]./.test(trimmed)) return { title: trimmed.replace(/[。：:；;]$/, ''), rest: '' };
   const boundary = /[。：:；;!！?？]|\s/.exec(trimmed);
   if (!boundary || boundary.index === 0 || boundary.index > MAX_TITLE) return undefined;

@@ -14,7 +14,7 @@ import { buildSections, sectionText, type DraftSection } from './sections.js';
 import { splitSentences } from './sentences.js';
 import { toLines, type IngestMessage } from './source-lines.js';
 import { stripChrome } from './strip-chrome.js';
-import { findTableCells } from './tables.js';
+import { findTableCells, type DraftCell } from './tables.js';
 import { createVocabulary } from './vocabulary.js';
 
 /** The pack's four files, as the loader reads them, and what a staff member checks. */
@@ -126,6 +126,7 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
       checks: id,
       kind: 'figure',
       section: f.sentence.section.id,
+      surface: label,
     });
   }
   for (const f of negations) {
@@ -142,29 +143,61 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
       cite: [{ section: f.sentence.section.id, quote: f.sentence.text }],
       kind: 'none',
       section: f.sentence.section.id,
+      surface: clause,
     });
   }
 
-  // Table cells, named by their row and column as the national format names them.
+  // Table cells, named by their row and column as the national format names them: one rule per
+  // row (all its columns, the total first), and one per other column, which a question must name.
+  const rows = new Map<string, { label: string; cells: { cell: DraftCell; id: string; column: string }[] }>();
+  const unitText = (unit: string) => (unit === '%' ? '%' : unit);
   for (const c of cells) {
     const id = nextId(c.section.id, 't');
     const row = mainland(stripNumbering(c.row));
     const parents = c.rowPath.map((p) => mainland(stripNumbering(p)));
-    const rowLabel = parents.length && /^\d|^[（(]/.test(simplify(c.row)) ? `${parents.at(-1)}·${row}` : row;
+    const rowLabel = `${parents.length && /^\d|^[（(]/.test(simplify(c.row)) ? `${parents.at(-1)}·` : ''}${c.columnGroup ?? row}`;
     const column = mainland(c.column);
     const label = c.defaultColumn && /总计|合计/.test(column) ? rowLabel : `${rowLabel}(${column})`;
     facts.push({ id, value: c.value, approx: false, unit: { zh: c.unit, en: unitEn.get(c.unit) ?? '' }, label: { zh: label, en: label }, section: c.section.id, quote: c.quote, none: false, table: { row: c.row, column: c.column } });
+    const key = `${c.section.id}|${c.group}|${rowLabel}`;
+    const entry = rows.get(key) ?? { label: rowLabel, cells: [] };
+    entry.cells.push({ cell: c, id, column });
+    rows.set(key, entry);
+    if (c.defaultColumn) continue;
     things.push({
       id,
       concepts: [...vocabulary.conceptsOf(rowLabel), ...vocabulary.conceptsOf(parents.join(' ')).slice(0, 2)],
-      key: vocabulary.conceptsOf(row),
-      extra: c.defaultColumn ? [] : vocabulary.conceptsOf(column),
+      key: vocabulary.conceptsOf(c.columnGroup ? rowLabel : row),
+      extra: vocabulary.conceptsOf(column.replace(c.columnGroup ?? '', '')),
       question: { zh: `${short(label)}是多少?`, en: `How many: “${short(label)}”?` },
-      reply: { zh: `${meta.year}年,${label}:{f:${id}}${c.unit === '%' ? '%' : c.unit}。`, en: `${label} (${c.columnEn || column}): {f:${id}}${c.unit === '%' ? '%' : ` ${unitEn.get(c.unit) ?? ''}`}.` },
+      reply: { zh: `${meta.year}年,${label}:{f:${id}}${unitText(c.unit)}。`, en: `${label} (${c.columnEn || column}): {f:${id}}${c.unit === '%' ? '%' : ` ${unitEn.get(c.unit) ?? ''}`}.` },
       cite: [{ section: c.section.id, quote: c.quote }],
       checks: id,
       kind: 'figure',
       section: c.section.id,
+      surface: label,
+    });
+  }
+  for (const [key, { label, cells: rowCells }] of rows) {
+    const ordered = [...rowCells.filter((r) => r.cell.defaultColumn), ...rowCells.filter((r) => !r.cell.defaultColumn)];
+    const first = ordered[0] as (typeof ordered)[number];
+    const part = (r: (typeof ordered)[number]) => `${r.column.replace(first.cell.columnGroup ?? '', '') || r.column}{f:${r.id}}${unitText(r.cell.unit)}`;
+    const parts = ordered.map(part);
+    const last = rowCells.at(-1) as (typeof ordered)[number];
+    const section = first.cell.section.id;
+    const parents = first.cell.rowPath.map((p) => mainland(stripNumbering(p)));
+    things.push({
+      id: `${section}.row${[...rows.keys()].indexOf(key) + 1}`,
+      concepts: [...vocabulary.conceptsOf(label), ...vocabulary.conceptsOf(parents.join(' ')).slice(0, 2)],
+      key: vocabulary.conceptsOf(label.split('·').at(-1) ?? label),
+      extra: [],
+      question: { zh: `${short(label)}是多少?`, en: `How many: “${short(label)}”?` },
+      reply: { zh: `${meta.year}年,${label}:${parts.join('、')}。`, en: `${label}: ${ordered.map((r) => `${r.cell.columnEn || r.column} {f:${r.id}}`).join(', ')}.` },
+      cite: [{ section, quote: last.cell.quote.length >= first.cell.quote.length ? last.cell.quote : first.cell.quote }],
+      checks: first.id,
+      kind: 'figure',
+      section,
+      surface: label,
     });
   }
 
@@ -185,6 +218,7 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
       cite: [{ section: l.section.id, quote: l.quote }],
       kind: 'list',
       section: l.section.id,
+      surface: label,
     });
   }
 
@@ -203,6 +237,7 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
       cite: [{ section: s.id, quote: first.text }],
       kind: 'section',
       section: s.id,
+      surface: title,
     });
   }
   const aboutQuote = root.headingLine !== undefined ? root.title : (sentences[0]?.text ?? root.title);

@@ -71,13 +71,28 @@ function numberedLists(section: DraftSection): DraftList[] {
   };
   for (const l of section.lines) {
     if (isTableLine(l.text)) continue;
-    const inline = [...l.text.matchAll(/(^|[：:；;。，,\s])(\d{1,2})[.．、](?!\d)/g)];
-    if (inline.length >= 2 && inline.every((m, i) => Number(m[2]) === i + 1)) {
+    const markers = [...l.text.matchAll(/(^|[：:；;。，,\s])(\d{1,2})[.．、](?!\d)/g)];
+    // Runs of 1.…2.… in one line ("问题有:1.…;2.…。改进措施:1.…;2.…"), each its own list.
+    const runs: RegExpMatchArray[][] = [];
+    for (const m of markers) {
+      const n = Number(m[2]);
+      const run = runs.at(-1);
+      if (n === 1) runs.push([m]);
+      else if (run && n === run.length + 1) run.push(m);
+    }
+    const good = runs.filter((r) => r.length >= 2);
+    if (good.length) {
       flush();
-      const starts = inline.map((m) => (m.index ?? 0) + (m[1] ?? '').length);
-      const items = starts.map((st, i) => l.text.slice(st, starts[i + 1] ?? l.text.length).replace(/^\d{1,2}[.．、]/, '').replace(/[；;。，,\s]+$/, '').trim());
-      const label = introBefore(l.text.slice(0, starts[0])) ?? section.title;
-      lists.push({ section, label, items: items.map(leadOf), quote: items.map((it) => leadOf(it)).join('…'), line: l.line });
+      for (const run of good) {
+        const starts = run.map((m) => (m.index ?? 0) + (m[1] ?? '').length);
+        const after = markers.find((m) => (m.index ?? 0) > (starts.at(-1) ?? 0) && Number(m[2]) === 1);
+        const stop = after ? (after.index ?? l.text.length) + (after[1] ?? '').length : l.text.length;
+        const items = starts.map((st, i) => l.text.slice(st, starts[i + 1] ?? stop).replace(/^\d{1,2}[.．、]/, '').replace(/[；;。，,\s]+$/, '').trim());
+        const before = l.text.slice(0, starts[0]);
+        const label = introBefore(before.split(/[。；;]/).at(-1) ?? before) ?? section.title;
+        const leads = items.map(leadOf);
+        lists.push({ section, label, items: leads, quote: leads.join('…'), line: l.line });
+      }
       previous = l.text;
       continue;
     }

@@ -49,7 +49,7 @@ export function buildSections(input: SourceLine[], domain: Pick<DomainIngest, 's
   const zone = tableZone(lines);
   const kindEn = new Map(domain.sectionKinds.map((k) => [k.kind, k.en]));
   const titleAt = lines.slice(0, 6).findIndex((l) => l.text.length <= 80 && domain.reportWords.some((w) => simplify(l.text).includes(w)) && !/[。]/.test(l.text));
-  const root: DraftSection = { id: 'report', title: titleAt >= 0 ? (lines[titleAt]?.text ?? title) : title, titleEn: 'Annual report', parent: null, kind: 'title', level: 0, lines: [] };
+  const root: DraftSection = { id: 'report', title: titleAt >= 0 ? (lines[titleAt]?.text.replace(/\s*[|｜]+\s*$/, '') ?? title) : title, titleEn: 'Annual report', parent: null, kind: 'title', level: 0, lines: [] };
   if (titleAt >= 0) root.headingLine = lines[titleAt]?.line;
   const sections: DraftSection[] = [root];
   const stack: DraftSection[] = [root];

@@ -13,6 +13,8 @@ export interface DraftCell {
   columnEn: string;
   /** True for the column a question naming no column means (总计). */
   defaultColumn: boolean;
+  /** Columns answered together when one row holds several tables' figures (行政复议, 行政诉讼). */
+  columnGroup: string | undefined;
   /** The group the row stands in (第二十条第(一)项), when the table has groups. */
   group: string;
   value: number;
@@ -100,7 +102,7 @@ export function findTableCells(sections: DraftSection[], domain: Pick<DomainInge
         runStart ??= cell;
         const label = row ?? (template?.row ? { text: template.row.zh, line: cell.line, start: runStart.start, end: cell.end, loose: false } : undefined);
         if (!label) continue;
-        const columns = template ? template.columns.map((c) => ({ zh: c.zh, en: c.en, default: c.default })) : header.map((h) => ({ zh: h, en: '', default: /总计|合计/.test(simplify(h)) }));
+        const columns = template ? template.columns.map((c) => ({ zh: c.zh, en: c.en, default: c.default, group: c.group })) : header.map((h) => ({ zh: h, en: '', default: /总计|合计/.test(simplify(h)), group: undefined as string | undefined }));
         const col = columns[column];
         column++;
         if (!NUMBER.test(cell.text)) continue;
@@ -113,6 +115,7 @@ export function findTableCells(sections: DraftSection[], domain: Pick<DomainInge
           column: columnName,
           columnEn: col?.en ?? '',
           defaultColumn: col?.default ?? columns.length <= 1,
+          columnGroup: col?.group,
           group,
           value: Number(cell.text.replace('%', '')),
           unit: cell.text.endsWith('%') ? '%' : (unitRule?.unit ?? template?.unit ?? '件'),

@@ -99,6 +99,10 @@ export const Intent = z
     reply: LocalText.describe('templates: {f:fact-id}, {d:derived-id}, {l:list-id} (numbered items), {n:list-id} (item count)'),
     cite: z.array(Cite).min(1),
     checks: id.optional().describe('the fact or derived figure an "is it N?" question is checked against'),
+    surface: z
+      .string()
+      .optional()
+      .describe('the report\'s own words for what the rule answers (mainland simplified); a question sharing more of their character pairs scores higher, so two figures known by the same concepts are told apart'),
     years: z.array(z.number().int()).default([]).describe('years other than the report year this rule itself speaks of (a 2010 report it mentions)'),
     suggest: z.array(id).default([]),
   })
@@ -151,7 +155,9 @@ export type DomainLexicon = z.infer<typeof DomainLexicon>;
 export type PackLexicon = z.infer<typeof PackLexicon>;
 export type SectionKind = z.infer<typeof SectionKind>;
 
-const TableColumn = z.object({ zh: nonEmpty, en: z.string(), default: z.boolean().default(false) }).strict();
+const TableColumn = z
+  .object({ zh: nonEmpty, en: z.string(), default: z.boolean().default(false), group: nonEmpty.optional().describe('columns answered together (行政复议, 行政诉讼) when one data row holds several') })
+  .strict();
 
 /**
  * knowledge/domain/ingest.json: what every annual report shares that `ingest` reads it by: the

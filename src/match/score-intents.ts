@@ -13,6 +13,32 @@ const NEAR_EVIDENCE = 1;
 export interface ScoringInput {
   concepts: ReadonlySet<string>;
   numbers: readonly number[];
+  /** The question's character pairs, for rules that carry the report's own words (`surface`). */
+  pairs?: ReadonlySet<string>;
+}
+
+/** What the question's character pairs, shared with a rule's own words, add at most. */
+const SURFACE_EVIDENCE = 2;
+
+/** Character pairs of Chinese text (the engine's matching form), the unit of surface similarity. */
+export function charPairs(text: string): Set<string> {
+  const pairs = new Set<string>();
+  const han = text.replace(/[^\p{Script=Han}a-z0-9]+/gu, ' ');
+  for (let i = 0; i + 1 < han.length; i++) if (han[i] !== ' ' && han[i + 1] !== ' ') pairs.add(han.slice(i, i + 2));
+  return pairs;
+}
+
+const surfaceCache = new WeakMap<Intent, Set<string>>();
+
+/** The share of a rule's own character pairs that the question has (0…1). */
+function surfaceOverlap(intent: Intent, pairs: ReadonlySet<string>): number {
+  if (!intent.surface) return 0;
+  let own = surfaceCache.get(intent);
+  if (!own) surfaceCache.set(intent, (own = charPairs(intent.surface)));
+  if (own.size === 0) return 0;
+  let shared = 0;
+  for (const p of own) if (pairs.has(p)) shared++;
+  return shared / Math.sqrt(own.size * Math.max(pairs.size, 1));
 }
 
 /** A rule's figure, when it has one, so a number in the question can point at it. */
@@ -50,6 +76,7 @@ export function scoreIntents(intents: readonly Intent[], input: ScoringInput, fi
     // own words: a wrong guess ("听说只开了8次发布会") must not pull the answer to its figure's rule.
     if (namesFigure) score = byWords ? score + NUMBER_EVIDENCE : NUMBER_EVIDENCE + Math.max(0, score) / 2;
     else if (nearFigure) score = byWords ? score + NEAR_EVIDENCE : NEAR_EVIDENCE + Math.max(0, score) / 2;
+    if (input.pairs && intent.surface) score += SURFACE_EVIDENCE * surfaceOverlap(intent, input.pairs);
     if (score > 0) readings.push({ intent: intent.id, score: Math.round(score * 100) / 100, matched });
   }
   return readings.sort((a, b) => b.score - a.score);
