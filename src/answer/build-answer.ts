@@ -18,6 +18,10 @@ export interface AnswerBuilder {
   examples(lang: Lang): string[];
   about(lang: Lang): About;
   citationsOf(intent: Intent, lang: Lang): Citation[];
+  /** A citation of any verbatim excerpt of a section (a sentence answering in the report's words). */
+  citation(sectionId: string, quote: string, lang: Lang): Citation;
+  /** Text of the report in the asker's script (English readers get the original). */
+  reportText(original: string, lang: Lang): string;
   replyOf(intent: Intent, lang: Lang): string;
   /** One item of a list, in the asker's script. */
   itemOf(listId: string, index: number, lang: Lang): string | undefined;
@@ -89,6 +93,11 @@ export function createAnswerBuilder(knowledge: Knowledge, figures: Figures): Ans
       }
       return [...citations];
     },
+    citation(sectionId, quote, lang) {
+      const section = sections.get(sectionId);
+      return { sectionId, section: reportText(section?.title ?? sectionId, lang), sectionEn: section?.titleEn ?? sectionId, quote: reportText(quote, lang) };
+    },
+    reportText,
     replyOf(intent, lang) {
       const key = `${intent.id}|${lang}`;
       let reply = replyCache.get(key);

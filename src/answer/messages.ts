@@ -59,6 +59,10 @@ export const MESSAGES = {
     zh: '第{n}项:{item}',
     en: 'Item {n}: {item}',
   },
+  sentence: {
+    zh: '报告原文这样写:',
+    en: "The report's own words (in Chinese):",
+  },
   no: {
     zh: '不是{n}。',
     en: 'No, not {n}.',

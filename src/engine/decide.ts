@@ -1,4 +1,5 @@
 import type { Intent } from '../knowledge/schema.js';
+import type { SentenceHit } from '../retrieve/sentence-index.js';
 import type { Reading } from '../types.js';
 import { ANSWER_THRESHOLD, type Understanding, type Understood } from './understand.js';
 
@@ -20,7 +21,8 @@ export type Decision =
   | { kind: 'which'; options: Intent[]; remember?: Intent }
   | { kind: 'unknown'; greeting: boolean }
   | { kind: 'answer'; intents: Intent[]; best: Reading }
-  | { kind: 'item'; intent: Intent; list: string; index: number };
+  | { kind: 'item'; intent: Intent; list: string; index: number }
+  | { kind: 'sentence'; hit: SentenceHit };
 
 /** The list a rule's reply enumerates ({l:id}), if any. */
 function listOf(intent: Intent): string | undefined {
@@ -54,6 +56,9 @@ export function decide(u: Understood, understanding: Understanding, intents: Rea
     const onlyAsksWhich = u.concepts.size > 0 && [...u.concepts].every(understanding.isQuestionWord) && u.extraction.unexplained.length === 0;
     const options = onlyAsksWhich ? toIntents(understanding.looseReadings(u).slice(0, MAX_OPTIONS)) : [];
     if (options.length > 1) return { kind: 'which', options };
+    // No rule answers: the report's own sentence, when one holds most of what was asked.
+    const hit = u.greeting && u.concepts.size === 0 ? undefined : understanding.sentences.best(u.form);
+    if (hit) return { kind: 'sentence', hit };
     return { kind: 'unknown', greeting: u.greeting && u.concepts.size === 0 };
   }
 

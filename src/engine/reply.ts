@@ -59,6 +59,20 @@ export function replyTo(decision: Decision, u: Understood, build: AnswerBuilder,
       const message = [build.say('clarify', lang), ...numbered(options)].join('\n');
       return { answer: finish({ outcome: 'clarify', message, intent: null, confidence: decision.remember ? 0.5 : 0.3, suggestions: options }), remember: decision.remember };
     }
+    case 'sentence': {
+      const { hit } = decision;
+      const quote = build.reportText(hit.text, lang);
+      return {
+        answer: finish({
+          outcome: 'answered',
+          message: lang === 'en' ? `${build.say('sentence', lang)} “${quote}”` : `${build.say('sentence', lang)}「${quote}」`,
+          intent: `sentence:${hit.sectionId}:${hit.index}`,
+          confidence: 0.4 + 0.5 * hit.coverage,
+          citations: [build.citation(hit.sectionId, hit.text, lang)],
+          suggestions: build.examples(lang).slice(0, 2),
+        }),
+      };
+    }
     case 'item': {
       const item = build.itemOf(decision.list, decision.index, lang) ?? '';
       return {

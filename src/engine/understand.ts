@@ -7,6 +7,7 @@ import { charPairs, scoreIntents } from '../match/score-intents.js';
 import { hasWords, normalizeText } from '../text/normalize.js';
 import { detectLang, simplify } from '../text/script.js';
 import type { Lang, Reading, SessionContext } from '../types.js';
+import { createSentenceIndex, type SentenceIndex } from '../retrieve/sentence-index.js';
 import { SCOPE } from './scope-ids.js';
 
 /** Below this score a reading is a guess, not an answer. */
@@ -21,6 +22,8 @@ const SOUND_ALIKE_BELOW = 4;
 /** Everything the engine read in one question, before it decides what to reply. */
 export interface Understood {
   lang: Lang;
+  /** The question in matching form (simplified, lower-case), for ranking the report's sentences. */
+  form: string;
   /** False for empty, emoji-only or otherwise wordless input. */
   hasWords: boolean;
   extraction: Extraction;
@@ -50,6 +53,8 @@ export interface Understanding {
   /** Readings ignoring each rule's required words: options for a question too vague to answer. */
   looseReadings(understood: Understood): Reading[];
   isQuestionWord(concept: string): boolean;
+  /** The report's sentences, for questions no rule answers. */
+  sentences: SentenceIndex;
 }
 
 /**
@@ -69,6 +74,7 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     { ...scope.yesNoMarkers, id: SCOPE.yesNo },
   ];
   const lexicon = compileLexicon(sources, SCOPE.prefix);
+  const sentences = createSentenceIndex(knowledge, lexicon);
   const intents = new Map(knowledge.intents.map((i) => [i.id, i]));
   const family = new Map(knowledge.concepts.filter((c) => c.family).map((c) => [c.id, c.family]));
   const generic = new Set(knowledge.concepts.filter((c) => c.generic).map((c) => c.id));
@@ -146,6 +152,7 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
 
     return {
       lang,
+      form,
       hasWords: wordy,
       extraction,
       concepts,
@@ -167,5 +174,6 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     understand,
     looseReadings: (u) => rank(u.concepts, u.extraction.numbers, undefined, true),
     isQuestionWord,
+    sentences,
   };
 }

@@ -1,0 +1,90 @@
+import MiniSearch from 'minisearch';
+import type { Knowledge } from '../knowledge/schema.js';
+import { extractConcepts, isFillerChar } from '../match/extract-concepts.js';
+import type { Lexicon } from '../match/lexicon.js';
+import { simplify } from '../text/script.js';
+import { sentencesOf } from '../text/sentences.js';
+
+/** A sentence of the report that answers a question in its own words. */
+export interface SentenceHit {
+  sectionId: string;
+  /** The sentence verbatim, as the report writes it. */
+  text: string;
+  /** Its position among the report's sentences, for a stable id. */
+  index: number;
+  /** Share of the question's telling words the sentence has (0…1). */
+  coverage: number;
+}
+
+/** Below this share of the question's words, a sentence is a guess, not an answer. */
+const MIN_COVERAGE = 0.5;
+/** …and it must share at least this many of them. */
+const MIN_SHARED = 2;
+const CANDIDATES = 8;
+
+/**
+ * Tokens of a text for ranking: its character pairs (Han) without those made of question filler,
+ * and the ids of the knowledge's concepts it names, so 文件 in a question meets 檔案 in the text.
+ */
+function tokensOf(text: string, lexicon: Lexicon, isGeneric: (c: string) => boolean): string[] {
+  const form = simplify(text).toLowerCase();
+  const tokens = new Set<string>();
+  for (const c of extractConcepts(form, lexicon).concepts) if (!c.startsWith('scope:') && !isGeneric(c)) tokens.add(`#${c}`);
+  const han = form.replace(/[^\p{Script=Han}a-z0-9]+/gu, ' ');
+  for (let i = 0; i + 1 < han.length; i++) {
+    const a = han[i] ?? ' ';
+    const b = han[i + 1] ?? ' ';
+    if (a === ' ' || b === ' ' || (isFillerChar(a) && isFillerChar(b))) continue;
+    tokens.add(a + b);
+  }
+  return [...tokens];
+}
+
+/**
+ * The report's sentences, ranked for a question with MiniSearch (BM25) over character pairs and
+ * concepts: the last resort when no rule answers. A sentence is returned only when it holds at least
+ * half of the question's telling words, so a weak match stays "not found".
+ */
+export function createSentenceIndex(knowledge: Knowledge, lexicon: Lexicon) {
+  const generic = new Set(knowledge.concepts.filter((c) => c.generic).map((c) => c.id));
+  const isGeneric = (c: string) => generic.has(c);
+  const docs = knowledge.sections
+    .filter((s) => s.origin === 'report')
+    .flatMap((s) => sentencesOf(s.text).map((text) => ({ sectionId: s.id, text })))
+    .map((d, index) => ({ ...d, index, tokens: tokensOf(d.text, lexicon, isGeneric) }));
+  let index: MiniSearch<(typeof docs)[number]> | undefined;
+  const build = () => {
+    const ms = new MiniSearch<(typeof docs)[number]>({
+      idField: 'index',
+      fields: ['tokens'],
+      extractField: (doc, field) => (field === 'tokens' ? doc.tokens.join(' ') : String((doc as unknown as Record<string, unknown>)[field])),
+      tokenize: (text) => text.split(' ').filter(Boolean),
+      processTerm: (term) => term,
+    });
+    ms.addAll(docs);
+    return ms;
+  };
+  return {
+    /** The best sentence for a question, when it is a strong enough match. */
+    best(question: string): SentenceHit | undefined {
+      const wanted = tokensOf(question, lexicon, isGeneric);
+      if (wanted.length < MIN_SHARED || docs.length === 0) return undefined;
+      index ??= build();
+      const results = index.search(wanted.join(' '), { combineWith: 'OR' }).slice(0, CANDIDATES);
+      let best: SentenceHit | undefined;
+      for (const r of results) {
+        const doc = docs[r.id as number];
+        if (!doc) continue;
+        const own = new Set(doc.tokens);
+        const shared = wanted.filter((t) => own.has(t)).length;
+        const coverage = shared / wanted.length;
+        if (shared >= MIN_SHARED && coverage >= MIN_COVERAGE && (!best || coverage > best.coverage)) {
+          best = { sectionId: doc.sectionId, text: doc.text, index: doc.index, coverage };
+        }
+      }
+      return best;
+    },
+  };
+}
+
+export type SentenceIndex = ReturnType<typeof createSentenceIndex>;
