@@ -67,7 +67,11 @@ export function decide(u: Understood, understanding: Understanding, intents: Rea
   if (close.length === 2 && second && asksBoth(best, second, understanding.isQuestionWord)) {
     return { kind: 'answer', intents: toIntents([best, second]), best };
   }
-  if (close.length > 1) return { kind: 'which', options: toIntents(close), remember: bestIntent };
+  // Close figures stated in one sentence of the report ("网站60条,镇网站5条") are one answer, not a question back.
+  const closeIntents = toIntents(close);
+  const quote = (i: Intent) => i.cite.map((c) => c.quote).join('…');
+  if (close.length > 1 && closeIntents.every((i) => i.surface && i.checks && quote(i) === quote(bestIntent))) return { kind: 'answer', intents: closeIntents, best };
+  if (close.length > 1) return { kind: 'which', options: closeIntents, remember: bestIntent };
   return { kind: 'answer', intents: [bestIntent], best };
 }
 

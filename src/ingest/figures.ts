@@ -31,8 +31,8 @@ function quotedSpans(text: string): [number, number][] {
   return spans;
 }
 
-const LEAD_WORDS = /^(其中|另外|此外|同时|全年|共计|合计|累计|总计|以及|和|及|并|共|均|已|还|又|另|其)[，,、]?/;
-const TRAIL_WORDS = /(共计|合计|累计|总计|总数达|达到|共有|约为|为|达|共|计|约|近|有|是|占)$/;
+const LEAD_WORDS = /^(其中|另外|此外|同时|以及|和|及|并|均|已|还|又|另|其)[，,、]?/;
+const TRAIL_WORDS = /(达到|约为|为|达|计|约|近|有|是|占)$/;
 
 /** What a figure counts, in the report's words: its clause without the figure, the year and the body's self-name. */
 export function labelOf(clause: string, written: string, selfNames: readonly string[]): string {
@@ -69,7 +69,7 @@ export function findFigures(sentences: Sentence[], domain: Pick<DomainIngest, 'u
         const own = labelOf(clause, written, domain.selfNames);
         // "政务信息754条,占74.29%": a share's clause names nothing; it counts what the clause before it does.
         const previous = clauseIndex > 0 ? clauses[clauseIndex - 1] : undefined;
-        const bare = (own.match(/\p{Script=Han}/gu)?.length ?? 0) < 2 || /^(占|比例|为|比重|占比)+$/.test(own);
+        const bare = (own.match(/\p{Script=Han}/gu)?.length ?? 0) < 2 || /^(所占|占)?(比例|比重|占比)?(为|是|达)?$/.test(own);
         const parts = /由.*组成|共?[五六七八九]个?部分/.test(simplify(sentence.text)) && /部分/.test(unit.zh + after);
         figures.push({
           value: unit.scale ? value * unit.scale : value,

@@ -210,8 +210,8 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
     packLists.push({ id, label: { zh: label, en: label }, section: l.section.id, quote: l.quote, items });
     things.push({
       id: `${id}.items`,
-      concepts: [...vocabulary.conceptsOf(label), ...vocabulary.conceptsOf(mainland(l.section.title)).slice(0, 3)],
-      key: [],
+      concepts: [...vocabulary.conceptsOf(label), ...vocabulary.conceptsOf(mainland(l.section.title)).slice(0, 3), ...(l.section === root ? ['parts'] : [])],
+      key: l.section === root ? ['parts'] : [],
       extra: [],
       question: { zh: `${short(label)}有哪些?`, en: `What does the report list as “${short(label)}”?` },
       reply: { zh: `${label}:{l:${id}}`, en: `${label} (as the report lists them):{l:${id}}` },
@@ -243,7 +243,7 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
   const aboutQuote = root.headingLine !== undefined ? root.title : (sentences[0]?.text ?? root.title);
   things.push({
     id: 'report.about',
-    concepts: ['year-q', 'city', 'theme', 'who', 'departments'],
+    concepts: ['year-q', 'city', 'theme', 'who', 'departments', 'title-q'],
     key: [],
     extra: [],
     question: { zh: '这是哪个单位哪一年的报告?', en: 'Whose report is this, and for which year?' },
@@ -253,6 +253,10 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
     section: 'report',
   });
 
+  // A figure of the 依申请 part answers 依申请 questions before a figure elsewhere that mentions 申请.
+  const kindConcepts = new Map(d.sectionKinds.map((k) => [k.kind, k.concepts]));
+  const sectionKind = new Map(sections.map((s) => [s.id, s.kind]));
+  for (const t of things) t.key.push(...(kindConcepts.get(sectionKind.get(t.section) ?? 'other') ?? []).filter((c) => t.concepts.includes(c)));
   const intents: Intent[] = buildRules(things, vocabulary);
   linkSuggestions(intents, things);
 

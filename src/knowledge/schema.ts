@@ -166,7 +166,9 @@ const TableColumn = z
  */
 export const DomainIngest = z
   .object({
-    sectionKinds: z.array(z.object({ kind: SectionKind, words: z.array(nonEmpty).min(1), en: nonEmpty }).strict()),
+    sectionKinds: z.array(
+      z.object({ kind: SectionKind, words: z.array(nonEmpty).min(1), en: nonEmpty, concepts: z.array(id).default([]).describe('domain concepts a question about this part uses; its figures weigh them higher') }).strict(),
+    ),
     reportWords: z.array(nonEmpty).min(1).describe('words that make a line the title of such a report'),
     statutoryWords: z.array(nonEmpty).min(1).describe('a text with none of these is not such a report'),
     selfNames: z.array(nonEmpty).describe('how a body names itself (我局, 本镇): dropped from figure labels'),
