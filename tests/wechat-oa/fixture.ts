@@ -6,7 +6,7 @@ import { StandInWechat, TEST_AES_KEY, TEST_APP_ID, TEST_CORP_ID, TEST_TOKEN, typ
 
 /** The callback variables as an operator fills them in for each mode; WeCom beside the Official Account. */
 export function callbackEnv(mode: Mode): Record<string, string> {
-  const safe = mode === 'plaintext' ? {} : { WECHAT_OA_APP_ID: TEST_APP_ID, WECHAT_OA_AES_KEY: TEST_AES_KEY };
+  const safe: Record<string, string> = mode === 'plaintext' ? {} : { WECHAT_OA_APP_ID: TEST_APP_ID, WECHAT_OA_AES_KEY: TEST_AES_KEY };
   return { WECHAT_OA_TOKEN: TEST_TOKEN, ...safe, WECOM_TOKEN: 'WeComToken42', WECOM_CORP_ID: TEST_CORP_ID, WECOM_AES_KEY: TEST_AES_KEY };
 }
 

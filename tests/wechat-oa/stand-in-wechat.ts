@@ -122,7 +122,7 @@ export class StandInWechat {
       const sealed = encrypt(this.#key(), plain, options.sealFor ?? this.#o.receiverId);
       query.set('encrypt_type', 'aes');
       query.set('msg_signature', sha1([token, timestamp, nonce, sealed]));
-      const agent = this.#o.platform === 'wecom' ? { AgentID: '1000002' } : {};
+      const agent: Record<string, string> = this.#o.platform === 'wecom' ? { AgentID: '1000002' } : {};
       body =
         this.#o.mode === 'compatible'
           ? plain.replace('</xml>', `<Encrypt><![CDATA[${sealed}]]></Encrypt></xml>`)
