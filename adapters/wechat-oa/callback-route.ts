@@ -13,9 +13,10 @@ import { buildXml, parseXml } from './xml.js';
 export const MAX_CALLBACK_BYTES = 64 * 1024;
 /** Why five minutes: the platform signs with its clock, ours may drift a little, and its retries come within 15 s. */
 export const MAX_CLOCK_SKEW_SECONDS = 300;
-/** Deliveries remembered for retries; the platform retries within 15 s, so this covers thousands of messages a second. */
+/** Deliveries remembered for retries; the platform's last retry comes about 15 s after the first try, so this holds up to some 270 messages a second. */
 const DELIVERIES_REMEMBERED = 4096;
 
+/** One mounted callback: where it listens, how the platform signs and seals, and who answers. */
 export interface CallbackRoute {
   /** Names the log events (`wechat-oa.answered`) and nothing else. */
   channel: string;

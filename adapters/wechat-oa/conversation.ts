@@ -7,6 +7,7 @@ import type { Inbound } from './inbound.js';
 import { MAX_REPLY_BYTES, pageText } from './pages.js';
 import { asksNextPage, HINTS, PAGE_FOOTER, welcomeText } from './texts.js';
 
+/** What a conversation needs: the engine, and the bounds of what it remembers per citizen. */
 export interface ConversationOptions {
   engine: Pick<Engine, 'ask'>;
   /** Prefixes the engine's session ids, so an OpenID and a WeCom UserID never share a conversation. */

@@ -14,6 +14,7 @@ type CallbackConfig = Pick<
   'WECHAT_OA_TOKEN' | 'WECHAT_OA_APP_ID' | 'WECHAT_OA_AES_KEY' | 'WECHAT_OA_PATH' | 'WECOM_TOKEN' | 'WECOM_CORP_ID' | 'WECOM_AES_KEY' | 'WECOM_PATH' | 'SESSION_MAX'
 >;
 
+/** What `npm start` hands the callbacks: the engine, the validated config and the logger. */
 export interface WechatCallbackOptions {
   engine: Engine;
   config: CallbackConfig;
