@@ -6,19 +6,24 @@ import { bootEngine, projectRoot } from './shared/boot-engine.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { startTelegram } from './telegram/index.js';
 import { startWechat } from './wechat/index.js';
+import { mountWechatCallbacks } from './wechat-oa/index.js';
 
 type Stop = () => Promise<void>;
 
 /**
  * `npm start`: the HTTP API and web chat always (on HOST:PORT, the built-in default needing no
- * tokens), plus Telegram when TELEGRAM_BOT_TOKEN is set and WeChat when WECHATY_PUPPET is set.
+ * tokens), plus Telegram when TELEGRAM_BOT_TOKEN is set and WeChat when WECHATY_PUPPET is set; the
+ * Official Account and WeCom callbacks ride on the HTTP server when their tokens are set.
  * A channel that fails to start is logged and the others keep serving; SIGINT/SIGTERM stop them all
  * cleanly, the last channel started first.
  */
 async function main(): Promise<void> {
   loadDotEnv(projectRoot());
   const config = readConfig(process.env);
-  const logger = createLogger({ level: config.LOG_LEVEL, secrets: [config.TELEGRAM_BOT_TOKEN, config.WECHATY_PUPPET_SERVICE_TOKEN] });
+  const logger = createLogger({
+    level: config.LOG_LEVEL,
+    secrets: [config.TELEGRAM_BOT_TOKEN, config.WECHATY_PUPPET_SERVICE_TOKEN, config.WECHAT_OA_TOKEN, config.WECHAT_OA_AES_KEY, config.WECOM_TOKEN, config.WECOM_AES_KEY],
+  });
   const engine = bootEngine({
     knowledgeDir: config.KNOWLEDGE_DIR,
     sessionMax: config.SESSION_MAX,
@@ -29,6 +34,7 @@ async function main(): Promise<void> {
 
   const stops: Stop[] = [];
   const app = createHttpApp({ engine, config, logger });
+  mountWechatCallbacks(app, { engine, config, logger });
   if (config.TELEGRAM_BOT_TOKEN) {
     await startChannel(logger, 'telegram', async () => {
       const telegram = await startTelegram({ engine, config, logger, http: { app } });

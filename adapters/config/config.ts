@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from '../../src/errors.js';
+import { checkWechatCallbacks } from './wechat-callback-rules.js';
 
 const optionalText = z.string().trim().min(1).optional();
 const csv = z
@@ -8,6 +9,9 @@ const csv = z
   .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []));
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const url = z.string().url().optional();
+const callbackToken = z.string().trim().regex(/^[A-Za-z0-9]{3,32}$/, 'the Token typed into 服务器配置').optional();
+const aesKey = z.string().trim().regex(/^[A-Za-z0-9]{43}$/, 'the EncodingAESKey from 服务器配置').optional();
+const callbackPath = (fallback: string) => z.string().trim().regex(/^\/[\w.-]+(\/[\w.-]+)*$/, 'a URL path like /wechat/oa').default(fallback);
 
 /**
  * Every environment variable the program reads, with its default. Read and validated once at
@@ -34,6 +38,14 @@ const ConfigSchema = z.object({
   WECHATY_PUPPET_SERVICE_TOKEN: optionalText,
   WECHATY_NAME: z.string().trim().min(1).default('gongkai-qa'),
   WECHAT_FLOOD_PER_MINUTE: positiveInt(20),
+  WECHAT_OA_TOKEN: callbackToken.describe('3 to 32 letters or digits, the Token of the Official Account 服务器配置'),
+  WECHAT_OA_APP_ID: z.string().trim().regex(/^wx[0-9A-Za-z]{16}$/, 'the AppID from 开发 › 基本配置').optional().describe('an AppID like wx0123456789abcdef'),
+  WECHAT_OA_AES_KEY: aesKey.describe('43 letters or digits, the EncodingAESKey of the Official Account 服务器配置'),
+  WECHAT_OA_PATH: callbackPath('/wechat/oa').describe('the path of the Official Account callback URL, like /wechat/oa'),
+  WECOM_TOKEN: callbackToken.describe('3 to 32 letters or digits, the Token of the WeCom application\'s 接收消息 settings'),
+  WECOM_CORP_ID: z.string().trim().regex(/^w[wx][0-9A-Za-z]{16}$/, 'the CorpID from 我的企业').optional().describe('a CorpID like ww0123456789abcdef'),
+  WECOM_AES_KEY: aesKey.describe('43 letters or digits, the EncodingAESKey of the WeCom application\'s 接收消息 settings'),
+  WECOM_PATH: callbackPath('/wecom').describe('the path of the WeCom callback URL, like /wecom'),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -45,7 +57,7 @@ export type Config = z.infer<typeof ConfigSchema>;
 export function readConfig(env: NodeJS.ProcessEnv | Record<string, string | undefined>): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const parsed = ConfigSchema.safeParse(cleaned);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return checkWechatCallbacks(parsed.data);
   const issue = parsed.error.issues[0];
   const variable = String(issue?.path[0] ?? 'environment');
   const expected = ConfigSchema.shape[variable as keyof typeof ConfigSchema.shape]?.description;
