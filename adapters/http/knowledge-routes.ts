@@ -36,6 +36,18 @@ const metaRoute = createRoute({
   responses: { 200: json(MetaSchema, 'The report’s title, scope and example questions in each script') },
 });
 
+/**
+ * The report's city in each script, for the page's compact "city · year" line on phones. The pack
+ * spells it in simplified script only; a title opening with the city ("通辽市2011年…", as reports'
+ * titles do) gives its traditional spelling from the engine's own title in that script, character
+ * for character. A title that does not open with it leaves the pack's spelling.
+ */
+function cityNames(engine: Engine, hans: About, hant: About) {
+  const { zh, en } = engine.knowledge.meta.city;
+  const traditional = hans.title.startsWith(zh) ? [...hant.title].slice(0, [...zh].length).join('') : zh;
+  return { 'zh-Hans': zh, 'zh-Hant': traditional, en };
+}
+
 /** What the page shows before any question, in each script it offers (the engine's own wording). */
 function buildMeta(engine: Engine) {
   const [hans, hant, en] = (['zh-Hans', 'zh-Hant', 'en'] as const).map((lang) => engine.about(lang));
@@ -43,6 +55,7 @@ function buildMeta(engine: Engine) {
   return {
     id: engine.knowledge.meta.id,
     year: engine.knowledge.meta.year,
+    city: cityNames(engine, hans as About, hant as About),
     title: per((a) => a.title),
     scope: per((a) => a.scope),
     examples: per((a) => a.examples.slice(0, 3)),

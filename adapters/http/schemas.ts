@@ -105,6 +105,7 @@ export const MetaSchema = z
   .object({
     id: z.string(),
     year: z.number(),
+    city: PerLang(z.string()).openapi({ description: 'the city the report is about, per script' }),
     title: PerLang(z.string()),
     scope: PerLang(z.string()),
     examples: PerLang(z.array(z.string())).openapi({ description: 'three questions that work, per script' }),

@@ -21,12 +21,14 @@ const policy = (frameAncestors: string[]) => ({
 /**
  * Security headers with a CSP that allows only our own origin: no inline script or style, no
  * third-party hosts. The one opening is for embedding: the chat page may be framed by any site
- * (it holds no account or cookie a clickjacker could abuse) and /embed.js may be loaded
+ * (it holds no account or cookie a clickjacker could abuse), a page opened from disk included
+ * (`*` matches only network schemes, so `file:` is named: a local draft of a city's page shows the
+ * chat as the published one will), and /embed.js may be loaded
  * cross-origin; everything else refuses framing and cross-origin loading.
  */
 export function securityHeaders(): MiddlewareHandler {
   const embeddable = secureHeaders({
-    contentSecurityPolicy: policy(['*']),
+    contentSecurityPolicy: policy(['*', 'file:']),
     xFrameOptions: false,
     crossOriginResourcePolicy: 'cross-origin',
   });

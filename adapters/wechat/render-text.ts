@@ -1,4 +1,5 @@
 import type { Answer, Citation, Lang } from '../../src/types.js';
+import { withoutListedSuggestions } from '../shared/listed-suggestions.js';
 import { PHRASES } from './phrases.js';
 
 /** One source line: `【来源】section:「quote」`, or in English the English title with the original. */
@@ -13,21 +14,16 @@ export function renderCitation(citation: Citation, lang: Lang): string {
  * Renders an Answer as WeChat plain text (no markup is shown there): the statement, its sources,
  * then the suggestions as numbered lines so a reply of just the number can ask one. The engine's
  * message may already list the suggestions (as `• …` or `1. …` lines); those lines are dropped and
- * the numbered list stands in for them, so nothing is said twice.
+ * the numbered list stands in for them, so nothing is said twice. The list gets a heading of ours
+ * only under an answer: other replies lead into it themselves ("例如:", "可以问:", "您想问哪一个?").
  */
 export function renderAnswer(answer: Answer): string {
   const phrases = PHRASES[answer.lang];
-  const listed = new Set(answer.suggestions.flatMap((s, i) => [`• ${s}`, `${i + 1}. ${s}`]));
-  const statement = answer.message
-    .split('\n')
-    .filter((line) => !listed.has(line.trim()))
-    .join('\n')
-    .trim();
-  const blocks = [[statement, ...answer.citations.map((c) => renderCitation(c, answer.lang))].filter(Boolean).join('\n')];
+  const { text, leadsIn } = withoutListedSuggestions(answer.message, answer.suggestions);
+  const blocks = [[text.trim(), ...answer.citations.map((c) => renderCitation(c, answer.lang))].filter(Boolean).join('\n')];
   const numbered = answer.suggestions.map((s, i) => `${i + 1}. ${s}`);
   if (numbered.length > 0) {
-    // An answer's suggestions need a heading; other outcomes' messages already lead into a list.
-    if (answer.outcome === 'answered') blocks.push([phrases.related, ...numbered].join('\n'));
+    if (answer.outcome === 'answered' && !leadsIn) blocks.push([phrases.related, ...numbered].join('\n'));
     else blocks[0] = [blocks[0], ...numbered, phrases.replyWithNumber].join('\n');
   }
   return blocks.join('\n\n');

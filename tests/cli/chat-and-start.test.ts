@@ -22,6 +22,16 @@ function waitFor(child: ReturnType<typeof launch>, pattern: RegExp, ms = 15_000)
 }
 
 describe('npm run chat', () => {
+  it('shows a prompt before the first question, and again after each answer', async () => {
+    const child = launch('adapters/cli/chat.ts');
+    const greeting = await waitFor(child, /\n> $/);
+    expect(greeting).toContain('/quit');
+    child.stdin.write('开了多少次新闻发布会?\n');
+    const after = await waitFor(child, /24次[\s\S]*\n> $/);
+    expect(after).toMatch(/^2011年/); // the answer, not a repeated greeting
+    child.kill();
+  });
+
   it('holds a conversation on standard input, follow-ups included', async () => {
     const child = launch('adapters/cli/chat.ts');
     child.stdin.write('网站公开了多少条?\n那其他形式呢?\n/why\n/quit\n');

@@ -1,6 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import { AskReply } from '../../adapters/http/schemas.js';
+import { createEngine } from '../../src/engine/index.js';
+import { loadKnowledge } from '../../src/knowledge/index.js';
 import type { Answer } from '../../src/types.js';
 import { ask, engine, makeApp, postAsk } from './helpers.js';
 
@@ -136,6 +139,16 @@ describe('GET /api/sections, /api/facts, /api/meta', () => {
         expect(reply.lang, question).toBe(lang);
       }
     }
+  });
+});
+
+describe('GET /api/meta: the city for the page\'s compact "city · year" line', () => {
+  it('names the city in each script, the traditional spelling from the engine\'s own title', async () => {
+    const meta = (await (await app.request('/api/meta')).json()) as { year: number; city: Record<string, string> };
+    expect(meta).toMatchObject({ year: 2011, city: { 'zh-Hans': '通辽市', 'zh-Hant': '通遼市', en: 'Tongliao' } });
+    const mini = makeApp({ engine: createEngine(loadKnowledge(fileURLToPath(new URL('../fixtures/mini-report/', import.meta.url)))) });
+    const other = (await (await mini.request('/api/meta')).json()) as { year: number; city: Record<string, string> };
+    expect(other).toMatchObject({ year: 2020, city: { 'zh-Hans': '样例县', 'zh-Hant': '樣例縣', en: 'Sample County' } });
   });
 });
 

@@ -1,7 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpServer, type RunningHttpServer } from '../../adapters/http/index.js';
@@ -17,13 +19,45 @@ const ARTIFACTS = join(projectRoot(), 'test-artifacts');
 const skipReason = !existsSync(CHROMIUM) && !process.env.CI ? `${CHROMIUM} is absent (apt-get install chromium); CI runs this test` : '';
 if (skipReason) console.warn(`[browser test skipped] ${skipReason}`);
 
-/** A plain page on another origin, as a city website would be, with the two pasted lines. */
-function hostPage(botUrl: string): Promise<{ url: string; server: Server }> {
-  const html = `<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>市政府网站</title></head>
+/** The two lines README asks a site to paste, on a bare page of its own. */
+function pastedPage(botUrl: string): string {
+  return `<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>市政府网站</title></head>
 <body><h1>通辽市人民政府</h1><p>政府信息公开专栏。</p>
 <script src="${botUrl}/embed.js" defer></script>
 <noscript><a href="${botUrl}/">政府信息公开问答</a></noscript>
 </body></html>`;
+}
+
+/** The screen sizes every page item is checked at: a common phone and a laptop. */
+const SIZES = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'desktop', width: 1280, height: 800 },
+] as const;
+
+/** The lines the header's visible title breaks into, read from where each character is drawn. */
+function titleLines(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const title = document.getElementById('app-title');
+    const shown = Array.from(title?.children ?? []).find((child) => getComputedStyle(child).display !== 'none');
+    const text = shown?.firstChild;
+    const chars = text?.textContent ?? '';
+    const range = document.createRange();
+    const lines: { top: number; text: string }[] = [];
+    for (let i = 0; i < chars.length; i++) {
+      range.setStart(text as Node, i);
+      range.setEnd(text as Node, i + 1);
+      const rect = range.getBoundingClientRect();
+      const last = lines[lines.length - 1];
+      if (last && Math.abs(rect.top - last.top) < rect.height / 2) last.text += chars[i];
+      else lines.push({ top: rect.top, text: chars[i] ?? '' });
+    }
+    return lines.map((line) => line.text.trim()).filter(Boolean);
+  });
+}
+
+/** A plain page on another origin, as a city website would be, with the two pasted lines. */
+function hostPage(botUrl: string): Promise<{ url: string; server: Server }> {
+  const html = pastedPage(botUrl);
   const server = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html));
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server })));
 }
@@ -168,13 +202,15 @@ describe.skipIf(!!skipReason)(`web chat in headless Chromium${skipReason ? ` (sk
     watch(page);
     try {
       await page.goto(host.url);
-      const button = page.getByRole('button', { name: '问答助手' });
+      const button = page.locator('[data-gongkai-qa="button"]');
       await button.waitFor();
+      expect(await button.textContent()).toBe('问答助手');
       expect(await button.getAttribute('aria-expanded')).toBe('false');
       expect(await page.locator('iframe').count()).toBe(0); // nothing loads until asked for
 
       await button.click();
       expect(await button.getAttribute('aria-expanded')).toBe('true');
+      expect(await button.textContent()).toBe('关闭'); // the launcher now closes the panel, and says so
       const frame = page.frameLocator('iframe[title="政府信息公开年报问答"]');
       const input = frame.getByLabel('输入你的问题');
       await input.fill('网站公开了多少条?');
@@ -188,6 +224,7 @@ describe.skipIf(!!skipReason)(`web chat in headless Chromium${skipReason ? ` (sk
       // The chat's own close button closes the panel and returns focus to the floating button.
       await frame.getByRole('button', { name: '关闭' }).click();
       await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
+      expect(await button.textContent()).toBe('问答助手');
       expect(await page.locator('[data-gongkai-qa="panel"]').isVisible()).toBe(false);
       expect(await page.evaluate(() => document.activeElement?.getAttribute('data-gongkai-qa'))).toBe('button');
 
@@ -202,4 +239,156 @@ describe.skipIf(!!skipReason)(`web chat in headless Chromium${skipReason ? ` (sk
       await new Promise((resolve) => host.server.close(resolve));
     }
   }, 60_000);
+
+  for (const size of SIZES) {
+    it(`picks the interface language from the browser's languages, then remembers a choice (${size.width}×${size.height})`, async () => {
+      const expected = [
+        { locale: 'en-US', lang: 'en', label: 'Your question' },
+        { locale: 'zh-TW', lang: 'zh-Hant', label: '輸入你的問題' },
+        { locale: 'zh-HK', lang: 'zh-Hant', label: '輸入你的問題' },
+        { locale: 'zh-CN', lang: 'zh-Hans', label: '输入你的问题' },
+        { locale: 'fr-FR', lang: 'zh-Hans', label: '输入你的问题' },
+      ];
+      for (const { locale, lang, label } of expected) {
+        const context = await browser.newContext({ viewport: size, locale });
+        const page = await context.newPage();
+        watch(page);
+        const sent = page.waitForRequest((request) => request.url() === `${bot.url}/`);
+        await page.goto(`${bot.url}/`);
+        // The context's locale is what both the Accept-Language header and navigator.languages carry.
+        expect((await (await sent).allHeaders())['accept-language']).toMatch(new RegExp(`^${locale}`));
+        expect(await page.evaluate(() => navigator.languages[0])).toBe(locale);
+        await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
+        expect(await page.getByLabel(label).count()).toBe(1);
+        expect(await page.locator(`[data-ui-lang="${lang}"]`).getAttribute('aria-pressed')).toBe('true');
+        await expect.poll(() => page.locator('.example').count()).toBe(3);
+        if (locale === 'en-US') {
+          expect(await page.locator('.example').first().textContent()).toMatch(/^[A-Za-z]/);
+          await page.screenshot({ path: join(ARTIFACTS, `language-en-${size.name}.png`), animations: 'disabled' });
+          // A choice outlives the visit: 简 stays 简 on the next load, whatever the browser says.
+          await page.getByRole('button', { name: '简' }).click();
+          await page.reload();
+          await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');
+          expect(await page.evaluate(() => localStorage.getItem('gongkai-qa:ui-lang'))).toBe('zh-Hans');
+        }
+        if (locale === 'zh-TW') await page.screenshot({ path: join(ARTIFACTS, `language-zh-Hant-${size.name}.png`), animations: 'disabled' });
+        await context.close();
+      }
+      expect(problems).toEqual([]);
+    }, 90_000);
+
+    it(`says the heading over suggestion buttons once (${size.width}×${size.height})`, async () => {
+      const context = await browser.newContext({ viewport: size, locale: 'zh-CN' });
+      const page = await context.newPage();
+      watch(page);
+      await page.goto(`${bot.url}/`);
+      await expect.poll(() => page.locator('.example').count()).toBe(3);
+      const input = page.getByLabel('输入你的问题');
+      const replies = page.locator('#log .turn.bot[data-outcome]');
+      /** Headings in a reply: lines ending in a colon, in the message or as our label over the buttons. */
+      const headings = async (n: number) => {
+        const reply = replies.nth(n);
+        const message = (await reply.locator('.message').textContent()) ?? '';
+        const labels = await reply.locator('.chips-label').allTextContents();
+        return [...message.split('\n'), ...labels].filter((line) => /[:：]\s*$/.test(line));
+      };
+      const cases = [
+        { q: '你好', outcome: 'unknown', heading: /例如[:：]$/ },
+        { q: 'asdfgh', outcome: 'unknown', heading: /You could try:$/ },
+        { q: '天气怎么样?', outcome: 'out_of_scope', heading: /可以问[:：]$/ },
+        { q: '开了多少次新闻发布会?', outcome: 'answered', heading: /你还可以问[:：]$/ },
+      ];
+      for (const [n, { q, outcome, heading }] of cases.entries()) {
+        await input.fill(q);
+        await input.press('Enter');
+        await expect.poll(() => replies.count()).toBe(n + 1);
+        const reply = replies.nth(n);
+        expect(await reply.getAttribute('data-outcome')).toBe(outcome);
+        expect(await headings(n)).toEqual([expect.stringMatching(heading)]);
+        const chips = await reply.locator('.chip').allTextContents();
+        expect(chips.length).toBeGreaterThan(0);
+        for (const chip of chips) expect(await reply.locator('.message').textContent()).not.toContain(chip);
+        // The buttons are named by the heading they sit under, for screen readers too.
+        const group = reply.locator('.chips');
+        const labelledBy = (await group.getAttribute('aria-labelledby')) ?? '';
+        expect(await page.locator(`[id="${labelledBy}"]`).textContent()).toMatch(heading);
+        if (n === 0) await page.screenshot({ path: join(ARTIFACTS, `greeting-${size.name}.png`), animations: 'disabled' });
+      }
+      expect(problems).toEqual([]);
+      await context.close();
+    }, 60_000);
+
+    it(`keeps the header short and the report (city, year) in view after questions (${size.width}×${size.height})`, async () => {
+      const phone = size.width < 480;
+      const cases = [
+        { locale: 'zh-CN', report: phone ? '通辽市 · 2011年' : '通辽市2011年政府信息公开工作年度报告', q: '网站公开了多少条?' },
+        { locale: 'zh-TW', report: phone ? '通遼市 · 2011年' : '通遼市2011年政府信息公開工作年度報告', q: '網站公開了多少條?' },
+        { locale: 'en-US', report: phone ? 'Tongliao · 2011' : 'Tongliao City Annual Report on Open Government Information Work, 2011', q: 'How many press conferences were held?' },
+      ];
+      for (const { locale, report, q } of cases) {
+        const context = await browser.newContext({ viewport: size, locale });
+        const page = await context.newPage();
+        watch(page);
+        await page.goto(`${bot.url}/`);
+        await expect.poll(() => page.locator('.example').count()).toBe(3);
+        const lines = await titleLines(page);
+        expect(lines.length, `${locale}: ${lines.join(' / ')}`).toBeGreaterThan(0);
+        expect(lines.length, `${locale}: ${lines.join(' / ')}`).toBeLessThanOrEqual(phone ? 2 : 1);
+        for (const line of lines) expect([...line].length, `${locale}: a lone character in ${lines.join(' / ')}`).toBeGreaterThan(1);
+
+        // Three questions later, the header still names the report.
+        const input = page.locator('#question');
+        for (let i = 1; i <= 3; i++) {
+          await input.fill(q);
+          await input.press('Enter');
+          await expect.poll(() => page.locator('#log .turn.bot[data-outcome]').count()).toBe(i);
+        }
+        const shown = page.locator('#report-title');
+        expect(await shown.innerText()).toBe(report);
+        const box = await shown.boundingBox();
+        expect(box && box.y >= 0 && box.y + box.height <= size.height && box.x + box.width <= size.width).toBe(true);
+        expect(await page.evaluate(() => window.scrollY)).toBe(0);
+        await page.screenshot({ path: join(ARTIFACTS, `header-${locale}-${size.name}.png`), animations: 'disabled' });
+        await context.close();
+      }
+      expect(problems).toEqual([]);
+    }, 90_000);
+
+    it(`embeds on a page opened from disk, file:// (${size.width}×${size.height})`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'gongkai-embed-'));
+      const file = join(dir, 'index.html');
+      writeFileSync(file, pastedPage(bot.url));
+      const context = await browser.newContext({ viewport: size, locale: 'zh-CN' });
+      const page = await context.newPage();
+      watch(page);
+      try {
+        await page.goto(pathToFileURL(file).href);
+        const button = page.locator('[data-gongkai-qa="button"]');
+        await button.click();
+        expect(await button.getAttribute('aria-expanded')).toBe('true');
+        const frame = page.frameLocator('iframe[title="政府信息公开年报问答"]');
+        const input = frame.getByLabel('输入你的问题');
+        await input.fill('网站公开了多少条?');
+        await input.press('Enter');
+        const answer = frame.locator('#log .turn.bot[data-outcome]').first();
+        await answer.waitFor();
+        expect(await answer.locator('.message').textContent()).toContain('13126');
+        await page.screenshot({ path: join(ARTIFACTS, `embed-file-${size.name}.png`), animations: 'disabled' });
+        if (size.width < 520) {
+          // On a phone the panel covers the screen; the chat's own close button closes it.
+          expect(await button.isVisible()).toBe(false);
+          await frame.getByRole('button', { name: '关闭' }).click();
+        } else {
+          expect(await button.textContent()).toBe('关闭');
+          await button.click();
+        }
+        await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
+        expect(await button.textContent()).toBe('问答助手');
+        expect(problems).toEqual([]);
+      } finally {
+        await context.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }, 60_000);
+  }
 });

@@ -4,6 +4,8 @@
 const UI = {
   'zh-Hans': {
     title: '政府信息公开年报问答',
+    titleShort: '信息公开问答',
+    reportShort: '{city} · {year}年',
     intro: '我只根据《{title}》回答，每个回答都附有原文出处。',
     examplesHeading: '可以这样问：',
     label: '输入你的问题',
@@ -28,6 +30,8 @@ const UI = {
   },
   'zh-Hant': {
     title: '政府信息公開年報問答',
+    titleShort: '信息公開問答',
+    reportShort: '{city} · {year}年',
     intro: '我只根據《{title}》回答，每個回答都附有原文出處。',
     examplesHeading: '可以這樣問：',
     label: '輸入你的問題',
@@ -52,6 +56,8 @@ const UI = {
   },
   en: {
     title: 'Open Government Information Q&A',
+    titleShort: 'Report Q&A',
+    reportShort: '{city} · {year}',
     intro: 'I answer only from the {title}, and every answer shows its source in the report.',
     examplesHeading: 'Try asking:',
     label: 'Your question',
@@ -87,7 +93,8 @@ const els = {
   welcome: $('welcome'),
   examples: $('examples'),
   intro: $('intro'),
-  reportTitle: $('report-title'),
+  reportFull: $('report-full'),
+  reportShort: $('report-short'),
   form: /** @type {HTMLFormElement} */ ($('ask-form')),
   input: /** @type {HTMLInputElement} */ ($('question')),
   send: $('send'),
@@ -109,13 +116,23 @@ const prefs = store(() => localStorage);
 let uiLang = pickLang();
 let meta = null;
 let pending = false;
-let chipGroups = 0;
+let turnCount = 0;
 
+/**
+ * The interface language: the page's ?lang= (the embed's data-lang), else the visitor's earlier
+ * choice, else the first of the browser's languages this page speaks (zh-TW, zh-HK, zh-MO and
+ * zh-Hant read traditional script, other Chinese simplified, any English English). The page is
+ * static, so this is the one place the choice is made; a browser speaking none of them gets 简.
+ */
 function pickLang() {
   const asked = params.get('lang') || prefs.get(LANG_KEY);
   if (asked && LANGS.includes(asked)) return asked;
-  const traditional = (navigator.languages || []).some((l) => /^zh-(hant|tw|hk|mo)/i.test(l));
-  return traditional ? 'zh-Hant' : 'zh-Hans';
+  for (const tag of navigator.languages || [navigator.language || '']) {
+    if (/^zh[-_](hant|tw|hk|mo)\b/i.test(tag)) return 'zh-Hant';
+    if (/^zh\b/i.test(tag)) return 'zh-Hans';
+    if (/^en\b/i.test(tag)) return 'en';
+  }
+  return 'zh-Hans';
 }
 
 const t = (key, values = {}) => UI[uiLang][key].replace(/\{(\w+)\}/g, (_, k) => String(values[k] ?? ''));
@@ -142,7 +159,8 @@ function applyLang() {
 function renderMeta() {
   if (!meta) return;
   const title = meta.title[uiLang];
-  els.reportTitle.textContent = title;
+  els.reportFull.textContent = title;
+  els.reportShort.textContent = t('reportShort', { city: meta.city[uiLang], year: meta.year });
   els.intro.textContent = t('intro', { title });
   els.examples.replaceChildren(
     ...meta.examples[uiLang].map((q) => {
@@ -178,19 +196,19 @@ function userTurn(text) {
 }
 
 /**
- * Drops the message's lines that only list the suggestions, and the "you can ask:" line leading
- * into them, since the suggestions follow as buttons under a label of ours.
+ * Drops the message's lines that only list the suggestions, since they follow as buttons. When
+ * what is left ends with its own lead-in ("例如:", "可以问:"), that sentence already heads the
+ * buttons (`leadsIn`), and the page adds no label of its own: the heading is said once.
  */
 function withoutListedOptions(message, suggestions) {
-  if (suggestions.length === 0) return message;
+  if (suggestions.length === 0) return { text: message, leadsIn: false };
   const offered = new Set(suggestions);
-  const lines = message.split('\n');
-  const kept = lines.filter((line) => {
+  const kept = message.split('\n').filter((line) => {
     const item = line.match(/^\s*(?:•|\d+[.、])\s*(.+?)\s*$/);
     return !(item && offered.has(item[1]));
   });
-  if (kept.length < lines.length && kept.length > 1 && /[:：]\s*$/.test(kept[kept.length - 1])) kept.pop();
-  return kept.join('\n');
+  const text = kept.join('\n').trimEnd();
+  return { text, leadsIn: /[:：]$/.test(text) };
 }
 
 const CHIPS_LABEL = { clarify: 'clarify', answered: 'suggestions' };
@@ -221,18 +239,26 @@ function citationNode(citation, answerLang) {
 function botTurn(answer) {
   const li = el('li', 'turn bot');
   li.dataset.outcome = answer.outcome;
-  const message = el('p', 'message', withoutListedOptions(answer.message, answer.suggestions));
+  const { text, leadsIn } = withoutListedOptions(answer.message, answer.suggestions);
+  const message = el('p', 'message', text);
   message.lang = answer.lang;
+  message.id = `message-${++turnCount}`;
   li.append(uiText('bot', 'sr-only'), message);
   for (const citation of answer.citations) li.append(citationNode(citation, answer.lang));
   if (answer.suggestions.length > 0) {
-    const labelKey = CHIPS_LABEL[answer.outcome] || 'tryThese';
-    const label = el('p', 'chips-label');
-    label.id = `chips-${++chipGroups}`;
-    label.append(uiText(labelKey));
     const chips = el('div', 'chips');
     chips.setAttribute('role', 'group');
-    chips.setAttribute('aria-labelledby', label.id);
+    // A lead-in heads the buttons only when nothing (a citation) stands between them.
+    if (leadsIn && answer.citations.length === 0) {
+      chips.classList.add('follows-message');
+      chips.setAttribute('aria-labelledby', message.id);
+    } else {
+      const label = el('p', 'chips-label');
+      label.id = `chips-${turnCount}`;
+      label.append(uiText(CHIPS_LABEL[answer.outcome] || 'tryThese'));
+      chips.setAttribute('aria-labelledby', label.id);
+      li.append(label);
+    }
     for (const suggestion of answer.suggestions) {
       const chip = el('button', 'chip', suggestion);
       chip.type = 'button';
@@ -240,7 +266,7 @@ function botTurn(answer) {
       chip.addEventListener('click', (event) => tapped(event, suggestion));
       chips.append(chip);
     }
-    li.append(label, chips);
+    li.append(chips);
   }
   return addTurn(li);
 }

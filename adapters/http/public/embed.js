@@ -12,7 +12,9 @@
   var lang = script.getAttribute('data-lang') || '';
   var LABELS = { 'zh-Hans': '问答助手', 'zh-Hant': '問答助手', en: 'Ask about the report' };
   var TITLES = { 'zh-Hans': '政府信息公开年报问答', 'zh-Hant': '政府信息公開年報問答', en: 'Open Government Information Q&A' };
+  var CLOSE = { 'zh-Hans': '关闭', 'zh-Hant': '關閉', en: 'Close' };
   var label = script.getAttribute('data-label') || LABELS[lang] || LABELS['zh-Hans'];
+  var closeLabel = CLOSE[lang] || CLOSE['zh-Hans'];
   var frameTitle = TITLES[lang] || TITLES['zh-Hans'];
   var ID = 'gongkai-qa-panel';
   var Z = '2147483000';
@@ -68,6 +70,8 @@
     isOpen = true;
     panel.style.display = 'block';
     button.setAttribute('aria-expanded', 'true');
+    // The button now closes the panel, and says so.
+    button.textContent = closeLabel;
     layout();
     frame.focus();
   }
@@ -76,6 +80,7 @@
     isOpen = false;
     panel.style.display = 'none';
     button.setAttribute('aria-expanded', 'false');
+    button.textContent = label;
     layout();
     button.focus();
   }
