@@ -34,6 +34,15 @@ const ConfigSchema = z.object({
   WECHATY_PUPPET_SERVICE_TOKEN: optionalText,
   WECHATY_NAME: z.string().trim().min(1).default('gongkai-qa'),
   WECHAT_FLOOD_PER_MINUTE: positiveInt(20),
+  QUESTION_LOG: z.enum(['on', 'off']).default('on').describe('on or off'),
+  QUESTION_LOG_DAYS: positiveInt(90).describe('a whole number of days to keep logged questions'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'a PostgreSQL URL, like postgres://user:password@host:5432/db')
+    .optional(),
+  SQLITE_FILE: z.string().trim().min(1).default('data/gongkai-qa.sqlite').describe('a file path for the SQLite database'),
+  STAFF_TOKEN: z.string().trim().min(16, 'at least 16 characters, e.g. from `openssl rand -hex 24`').optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

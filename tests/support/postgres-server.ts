@@ -63,7 +63,7 @@ export async function startPostgres(): Promise<PostgresServer> {
     run('pg_ctl', ['-D', data, '-w', '-l', join(dir, 'server.log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
   start();
   let running = true;
-  return {
+  const server: PostgresServer = {
     url: `postgres://gongkai@127.0.0.1:${port}/postgres`,
     stop() {
       if (running) run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
@@ -75,10 +75,11 @@ export async function startPostgres(): Promise<PostgresServer> {
     },
     remove() {
       try {
-        this.stop();
+        server.stop();
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
     },
   };
+  return server;
 }
