@@ -19,6 +19,8 @@ const CONNECT_TIMEOUT_MS = 5_000;
 export function openPostgresDriver(url: string, logger: Logger): SqlDriver {
   const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, idleTimeoutMillis: 30_000 });
   pool.on('error', (error) => logger.warn('storage.connection_lost', { kind: 'postgres', error }));
+  // A connection can also drop while checked out; its query rejects, and the event must not crash us.
+  pool.on('connect', (client) => client.on('error', (error) => logger.debug('storage.connection_error', { kind: 'postgres', error })));
   const query = (client: pg.PoolClient | pg.Pool, s: Statement) =>
     s.params ? client.query(numberPlaceholders(s.sql), s.params) : client.query(s.sql);
   return {
