@@ -134,9 +134,15 @@ export function registerStaffRoutes(app: Hono<HttpEnv>, deps: StaffDeps): void {
     return Number.isInteger(days) && days >= 1 && days <= MAX_DAYS ? clock() - days * DAY_MS : undefined;
   };
   const badDays = (c: Context) => failure(c, 400, 'INVALID_REQUEST', `days is a whole number from 1 to ${MAX_DAYS}`);
+  // The log migrates at start in the background; a console opened first must not read before it.
+  let migrated: Promise<unknown> | undefined;
   const readLog = async (since: number) => {
     if (!storage) return undefined;
     try {
+      await (migrated ??= storage.migrate().catch((error: unknown) => {
+        migrated = undefined;
+        throw error;
+      }));
       return await logTables(storage, since, offsetMs);
     } catch (error) {
       logger.warn('staff.storage_unavailable', { kind: storage.kind, error });
