@@ -386,11 +386,12 @@ function feedbackNode(questionId) {
   const status = el('p', 'feedback-status');
   status.setAttribute('role', 'status');
   const thumbs = [['up', '👍'], ['down', '👎']].map(([rating, icon]) => {
-    const button = el('button', 'thumb', icon);
+    const button = el('button', 'thumb');
+    const mark = el('span', 'thumb-icon', icon);
+    mark.setAttribute('aria-hidden', 'true');
+    button.append(mark, uiText(rating));
     button.type = 'button';
     button.dataset.rating = rating;
-    button.dataset.i18nLabel = rating;
-    button.setAttribute('aria-label', t(rating));
     button.setAttribute('aria-pressed', 'false');
     button.addEventListener('click', async () => {
       for (const other of thumbs) other.setAttribute('aria-pressed', String(other === button));

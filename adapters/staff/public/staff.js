@@ -66,7 +66,7 @@ function rowNode(table, row) {
 
 function csvLink(name, days) {
   const a = both('a', ['导出 CSV', 'Export CSV'], 'download');
-  a.href = `staff/export/${name}.csv${days ? `?days=${days}` : ''}`;
+  a.href = `/staff/export/${name}.csv${days ? `?days=${days}` : ''}`;
   a.setAttribute('download', '');
   return a;
 }
@@ -78,6 +78,7 @@ function chart(daily) {
   const height = 180;
   const top = Math.max(1, ...rows.map((r) => r.total));
   const step = width / Math.max(rows.length, 1);
+  const barWidth = Math.min(step * 0.7, 40);
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('viewBox', `0 0 ${width} ${height + 20}`);
   svg.setAttribute('role', 'img');
@@ -94,9 +95,9 @@ function chart(daily) {
       if (h <= 0) continue;
       y -= h;
       const rect = document.createElementNS(SVG, 'rect');
-      rect.setAttribute('x', String(i * step + step * 0.15));
+      rect.setAttribute('x', String(i * step + (step - barWidth) / 2));
       rect.setAttribute('y', String(y));
-      rect.setAttribute('width', String(step * 0.7));
+      rect.setAttribute('width', String(barWidth));
       rect.setAttribute('height', String(h));
       rect.setAttribute('class', `bar ${outcome}`);
       group.append(rect);
@@ -132,7 +133,7 @@ async function loadLog() {
   const days = Number($('days').value) || 30;
   $('log-error').hidden = true;
   try {
-    const overview = await getJson(`staff/api/overview?days=${days}`);
+    const overview = await getJson(`/staff/api/overview?days=${days}`);
     $('log-off').hidden = overview.log;
     const box = $('log-tables');
     box.replaceChildren();
@@ -166,7 +167,7 @@ function showFacts() {
 }
 
 async function loadFacts() {
-  facts = await getJson('staff/api/facts');
+  facts = await getJson('/staff/api/facts');
   showFacts();
 }
 
@@ -188,7 +189,7 @@ async function explain(event) {
   if (!q) return;
   const result = $('why-result');
   try {
-    const why = await getJson(`staff/api/why?q=${encodeURIComponent(q)}`);
+    const why = await getJson(`/staff/api/why?q=${encodeURIComponent(q)}`);
     const values = {
       outcome: why.outcome,
       rule: why.explain.rule ?? '—',
