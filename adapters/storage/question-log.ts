@@ -57,6 +57,9 @@ export interface QuestionLogOptions {
 
 type Entry = { kind: 'question'; row: QuestionRecord } | { kind: 'feedback'; row: FeedbackRecord };
 
+/** Entries written per transaction. */
+const BATCH = 500;
+
 /** Longest feedback comment kept: one line. */
 export const MAX_COMMENT_CHARS = 200;
 
@@ -93,32 +96,44 @@ export function createQuestionLog(options: QuestionLogOptions): QuestionLog {
     if (applied.length > 0) logger.info('question_log.migrated', { kind: storage.kind, versions: applied });
   }
 
-  async function writeQueue(): Promise<boolean> {
-    if (queue.length === 0) return true;
-    const batch = queue;
-    queue = [];
-    try {
-      await ready();
-      await storage.write({
-        questions: batch.flatMap((e) => (e.kind === 'question' ? [e.row] : [])),
-        feedback: batch.flatMap((e) => (e.kind === 'feedback' ? [e.row] : [])),
-      });
-      if (failing || dropped > 0) logger.info('question_log.recovered', { kind: storage.kind, written: batch.length, dropped });
-      failing = false;
-      dropped = 0;
-      return true;
-    } catch (error) {
-      queue = [...batch, ...queue];
-      const excess = queue.length - maxQueued;
-      if (excess > 0) {
-        queue.splice(0, excess);
-        dropped += excess;
-      }
-      if (!failing) logger.warn('question_log.unavailable', { kind: storage.kind, queued: queue.length, error, help: 'answers go on; the log retries and writes the queued questions once the database is back' });
-      else logger.debug('question_log.retry_failed', { kind: storage.kind, queued: queue.length, dropped });
-      failing = true;
-      return false;
+  function keepForRetry(batch: Entry[], error: unknown): false {
+    queue = [...batch, ...queue];
+    const excess = queue.length - maxQueued;
+    if (excess > 0) {
+      queue.splice(0, excess);
+      dropped += excess;
     }
+    if (!failing) logger.warn('question_log.unavailable', { kind: storage.kind, queued: queue.length, error, help: 'answers go on; the log retries and writes the queued questions once the database is back' });
+    else logger.debug('question_log.retry_failed', { kind: storage.kind, queued: queue.length, dropped });
+    failing = true;
+    return false;
+  }
+
+  /**
+   * Writes the queue in transactions of BATCH entries, yielding to the event loop between them: a
+   * backlog left by an outage never holds up answers (SQLite writes synchronously).
+   */
+  async function writeQueue(): Promise<boolean> {
+    let written = 0;
+    while (queue.length > 0) {
+      const batch = queue.slice(0, BATCH);
+      queue = queue.slice(batch.length);
+      try {
+        await ready();
+        await storage.write({
+          questions: batch.flatMap((e) => (e.kind === 'question' ? [e.row] : [])),
+          feedback: batch.flatMap((e) => (e.kind === 'feedback' ? [e.row] : [])),
+        });
+      } catch (error) {
+        return keepForRetry(batch, error);
+      }
+      written += batch.length;
+      if (queue.length > 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (failing || dropped > 0) logger.info('question_log.recovered', { kind: storage.kind, written, dropped });
+    failing = false;
+    dropped = 0;
+    return true;
   }
 
   function flush(): Promise<boolean> {

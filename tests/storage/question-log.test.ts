@@ -53,6 +53,20 @@ describe('question log', () => {
     await log.close();
   });
 
+  it('writes a backlog in several transactions, all of it, feedback after its question', async () => {
+    const storage = freshStorage();
+    const log = createQuestionLog({ storage, report: 'r', retentionDays: 90, logger: silentLogger, flushEveryMs: 0, purgeEveryMs: 0 });
+    const answer = engine.ask({ text: '残疾人补贴怎么领?' });
+    let last = '';
+    for (let i = 0; i < 1_200; i++) last = log.record({ channel: 'web', conversation: `c${i % 7}`, text: `问题 ${i}`, answer });
+    log.feedback({ questionId: last, rating: 'up' });
+    expect(await log.flush()).toBe(true);
+    const rows = await storage.questions({ since: 0, filter: 'all', limit: 5_000 });
+    expect(rows).toHaveLength(1_200);
+    expect(rows.find((r) => r.id === last)?.rating).toBe('up');
+    await log.close();
+  });
+
   it('stores feedback against the logged question, its comment on one line', async () => {
     const storage = freshStorage();
     const log = createQuestionLog({ storage, report: 'r', retentionDays: 90, logger: silentLogger, flushEveryMs: 0, purgeEveryMs: 0 });
