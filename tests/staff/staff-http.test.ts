@@ -43,6 +43,17 @@ describe('staff console: access', () => {
     expect((await plain.request('/staff/api/facts')).status).toBe(404);
   });
 
+  it('with QUESTION_LOG=off: replies carry no questionId, there is no feedback route, the console says the log is off', async () => {
+    const unlogged = createHttpApp({ engine: engine(), config: testConfig(), logger, staff: { token: TOKEN } });
+    const reply = await unlogged.request('/api/ask', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ question: '网站公开了多少条?' }) });
+    expect(await reply.json()).not.toHaveProperty('questionId');
+    const feedback = await unlogged.request('/api/feedback', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(feedback.status).toBe(404);
+    const overview = await unlogged.request('/staff/api/overview', { headers: bearer });
+    expect(await overview.json()).toEqual({ log: false, days: 30, tables: [] });
+    expect((await unlogged.request('/staff/export/facts.csv', { headers: bearer })).status).toBe(200);
+  });
+
   it('answers 401 without a token and with a wrong one, on every page and export', async () => {
     for (const path of ['/staff/api/overview', '/staff/api/facts', '/staff/api/why?q=x', '/staff/export/facts.csv', '/staff/export/unanswered.csv']) {
       expect((await get(path)).status, path).toBe(401);
