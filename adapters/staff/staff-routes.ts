@@ -30,7 +30,7 @@ export interface StaffOptions {
   token: string;
   /** The question log's database; without it the console shows the fact sheet and the why view only. */
   storage?: Storage | undefined;
-  /** Minutes east of UTC that the staff's days start at; the server's own zone by default. */
+  /** Milliseconds east of UTC of the staff's time zone, for dates and days; the server's own zone by default. */
   zoneOffsetMs?: number;
   /** Where the console's files are; adapters/staff/public in the project by default. */
   publicDir?: string;
