@@ -3,6 +3,7 @@ import { GongkaiError } from '../src/errors.js';
 import { loadDotEnv, readConfig } from './config/index.js';
 import { createHttpApp, startHttpServer } from './http/index.js';
 import { bootEngine, projectRoot } from './shared/boot-engine.js';
+import { startQuestionLog, storageSecrets } from './storage/index.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { startTelegram } from './telegram/index.js';
 import { startWechat } from './wechat/index.js';
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   const config = readConfig(process.env);
   const logger = createLogger({
     level: config.LOG_LEVEL,
-    secrets: [config.TELEGRAM_BOT_TOKEN, config.WECHATY_PUPPET_SERVICE_TOKEN, config.WECHAT_OA_TOKEN, config.WECHAT_OA_AES_KEY, config.WECOM_TOKEN, config.WECOM_AES_KEY],
+    secrets: [config.TELEGRAM_BOT_TOKEN, config.WECHATY_PUPPET_SERVICE_TOKEN, config.WECHAT_OA_TOKEN, config.WECHAT_OA_AES_KEY, config.WECOM_TOKEN, config.WECOM_AES_KEY, config.STAFF_TOKEN, ...storageSecrets(config)],
   });
   const engine = bootEngine({
     knowledgeDir: config.KNOWLEDGE_DIR,
@@ -33,11 +34,14 @@ async function main(): Promise<void> {
   logger.info('knowledge.loaded', { report: engine.knowledge.meta.id, intents: engine.knowledge.intents.length });
 
   const stops: Stop[] = [];
-  const app = createHttpApp({ engine, config, logger });
+  const questions = startQuestionLog({ config, report: engine.knowledge.meta.id, root: projectRoot(), logger });
+  if (questions) stops.push(() => questions.log.close());
+  const staff = config.STAFF_TOKEN ? { token: config.STAFF_TOKEN, storage: questions?.storage } : undefined;
+  const app = createHttpApp({ engine, config, logger, questionLog: questions?.log, staff });
   mountWechatCallbacks(app, { engine, config, logger });
   if (config.TELEGRAM_BOT_TOKEN) {
     await startChannel(logger, 'telegram', async () => {
-      const telegram = await startTelegram({ engine, config, logger, http: { app } });
+      const telegram = await startTelegram({ engine, config, logger, http: { app }, questionLog: questions?.log });
       stops.push(() => telegram.stop('shutdown'));
     });
   }

@@ -46,6 +46,15 @@ const ConfigSchema = z.object({
   WECOM_CORP_ID: z.string().trim().regex(/^w[wx][0-9A-Za-z]{16}$/, 'the CorpID from 我的企业').optional().describe('a CorpID like ww0123456789abcdef'),
   WECOM_AES_KEY: aesKey.describe('43 letters or digits, the EncodingAESKey of the WeCom application\'s 接收消息 settings'),
   WECOM_PATH: callbackPath('/wecom').describe('the path of the WeCom callback URL, like /wecom'),
+  QUESTION_LOG: z.enum(['on', 'off']).default('on').describe('on or off'),
+  QUESTION_LOG_DAYS: positiveInt(90).describe('a whole number of days to keep logged questions'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'a PostgreSQL URL, like postgres://user:password@host:5432/db')
+    .optional(),
+  SQLITE_FILE: z.string().trim().min(1).default('data/gongkai-qa.sqlite').describe('a file path for the SQLite database'),
+  STAFF_TOKEN: z.string().trim().min(16, 'at least 16 characters, e.g. from `openssl rand -hex 24`').optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Engine } from '../../src/engine/index.js';
+import type { QuestionLog } from '../storage/index.js';
 import type { HttpEnv } from './client-key.js';
 import { AskBody, AskReply, ErrorSchema } from './schemas.js';
 
@@ -31,12 +32,14 @@ const SESSION_PREFIX = 'http:';
 /**
  * POST /api/ask: a translator, nothing more. The question goes to `engine.ask` as is; the Answer
  * comes back field for field (the batch contract's shape) with the conversation id, new if the
- * client had none.
+ * client had none. With a question log, the question is queued there (never awaited) and its id
+ * comes back as `questionId` for feedback.
  */
-export function registerAskRoute(app: OpenAPIHono<HttpEnv>, engine: Engine): void {
+export function registerAskRoute(app: OpenAPIHono<HttpEnv>, engine: Engine, questionLog?: QuestionLog): void {
   app.openapi(askRoute, (c) => {
     const { question, sessionId = randomUUID() } = c.req.valid('json');
     const answer = engine.ask({ text: question, session: `${SESSION_PREFIX}${sessionId}` });
-    return c.json({ ...answer, sessionId }, 200);
+    const questionId = questionLog?.record({ channel: 'web', conversation: sessionId, text: question, answer });
+    return c.json({ ...answer, sessionId, ...(questionId ? { questionId } : {}) }, 200);
   });
 }

@@ -4,8 +4,11 @@ import { cors } from 'hono/cors';
 import type { Engine } from '../../src/engine/index.js';
 import type { Config } from '../config/index.js';
 import type { Logger } from '../shared/logger.js';
+import { registerStaffRoutes, type StaffOptions } from '../staff/index.js';
+import type { QuestionLog } from '../storage/index.js';
 import { accessLog } from './access-log.js';
 import { registerAskRoute } from './ask-route.js';
+import { registerFeedbackRoute } from './feedback-route.js';
 import { clientKey, type HttpEnv } from './client-key.js';
 import { createErrorHandler, errorResponse, notFound, validationHook } from './error-responses.js';
 import { registerHealthRoutes } from './health-routes.js';
@@ -30,6 +33,10 @@ export interface HttpAppOptions {
   clock?: () => number;
   /** Where the web chat's files are; defaults to adapters/http/public in the project. */
   publicDir?: string;
+  /** Logs each question (QUESTION_LOG) and takes feedback on its answers at POST /api/feedback. */
+  questionLog?: QuestionLog | undefined;
+  /** Serves the staff console at /staff (only when STAFF_TOKEN is set). */
+  staff?: StaffOptions | undefined;
 }
 
 /**
@@ -38,7 +45,7 @@ export interface HttpAppOptions {
  * headers, log and CORS wrap everything (so even 413 and 429 replies carry them), then the body
  * limit and rate limit guard the routes.
  */
-export function createHttpApp({ engine, config, logger, clock = Date.now, publicDir = defaultPublicDir() }: HttpAppOptions): HttpApp {
+export function createHttpApp({ engine, config, logger, clock = Date.now, publicDir = defaultPublicDir(), questionLog, staff }: HttpAppOptions): HttpApp {
   const app = new OpenAPIHono<HttpEnv>({ defaultHook: validationHook });
 
   app.use('*', securityHeaders());
@@ -55,8 +62,11 @@ export function createHttpApp({ engine, config, logger, clock = Date.now, public
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, 413, 'PAYLOAD_TOO_LARGE', `The body is over ${MAX_BODY_BYTES / 1024} KB; a question is at most 2000 characters.`) }),
   );
   app.use('/api/ask', rateLimit({ limit: config.HTTP_RATE_LIMIT_PER_MINUTE, windowMs: RATE_WINDOW_MS, clock, keyOf: clientKey }));
+  if (questionLog) app.use('/api/feedback', rateLimit({ limit: config.HTTP_RATE_LIMIT_PER_MINUTE, windowMs: RATE_WINDOW_MS, clock, keyOf: clientKey }));
 
-  registerAskRoute(app, engine);
+  registerAskRoute(app, engine, questionLog);
+  if (questionLog) registerFeedbackRoute(app, questionLog);
+  if (staff) registerStaffRoutes(app, { ...staff, engine, logger, clock });
   registerKnowledgeRoutes(app, engine);
   registerHealthRoutes(app, engine);
   app.doc('/openapi.json', {

@@ -64,6 +64,7 @@ export const AskReply = z
     suggestions: z.array(z.string()).openapi({ description: 'questions a user can tap next (clarify options included)' }),
     explain: Explanation,
     sessionId: z.string().openapi({ description: 'send this back with the next question of the conversation' }),
+    questionId: z.string().optional().openapi({ description: 'names this question in POST /api/feedback; absent when the question log is off' }),
   })
   .openapi('AskReply');
 

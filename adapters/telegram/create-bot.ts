@@ -19,6 +19,8 @@ import {
   type LastAnswer,
 } from './commands.js';
 import { escapeHtml } from './escape-html.js';
+import type { QuestionLog } from '../storage/index.js';
+import { FEEDBACK_THANKS, parseFeedbackData, withFeedbackRow } from './feedback-buttons.js';
 import { inlineArticle } from './inline-result.js';
 import { QuestionIds, parseAskData } from './keyboard.js';
 import { createReportView } from './report-view.js';
@@ -34,6 +36,8 @@ export interface TelegramBotOptions {
   clock?: () => number;
   /** The bot's own user, when known, so no getMe call is needed (tests, or a start-up that fetched it). */
   botInfo?: UserFromGetMe;
+  /** Logs each question asked by message or button, and adds 👍/👎 buttons stored against it. */
+  questionLog?: QuestionLog | undefined;
 }
 
 /** The only updates the bot handles; asking Telegram for these alone saves traffic. */
@@ -115,7 +119,9 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
     const answer = engine.ask({ text: question, session });
     lastAnswers.set(session, { outcome: answer.outcome, explain: answer.explain });
     logger.info('telegram.answer', { via, chatType, outcome: answer.outcome, intent: answer.intent, confidence: answer.confidence, ms: Math.round((performance.now() - started) * 10) / 10 });
-    return answerReply(answer, ids, asked ? { asked } : {});
+    const reply = answerReply(answer, ids, asked ? { asked } : {});
+    const questionId = options.questionLog?.record({ channel: 'telegram', conversation: session, text: question, answer });
+    return questionId ? { ...reply, keyboard: withFeedbackRow(reply.keyboard, questionId) } : reply;
   }
 
   /** True when the chat may ask one more; the first refused question gets one polite notice. */
@@ -180,6 +186,12 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
       await ctx.answerCbQuery(text);
     };
     try {
+      const thumb = options.questionLog && parseFeedbackData('data' in query ? query.data : undefined);
+      if (thumb) {
+        options.questionLog?.feedback(thumb);
+        await answerQuery(FEEDBACK_THANKS[uiLangOf(query.from.language_code)]);
+        return;
+      }
       const id = parseAskData('data' in query ? query.data : undefined);
       const question = id === undefined ? undefined : ids.questionOf(id);
       const msg = query.message;

@@ -5,6 +5,7 @@ import type { Engine } from '../../src/engine/index.js';
 import { AdapterError } from '../../src/errors.js';
 import type { Config } from '../config/index.js';
 import type { Logger } from '../shared/logger.js';
+import type { QuestionLog } from '../storage/index.js';
 import { registerCommands } from './commands.js';
 import { ALLOWED_UPDATES, createTelegramBot } from './create-bot.js';
 import { startLongPoll } from './long-poll.js';
@@ -21,6 +22,8 @@ export interface StartTelegramOptions<E extends Env = Env, S extends Schema = Sc
   http?: { app: Hono<E, S, B> };
   /** For the flood limit; tests pass a fake one. */
   clock?: () => number;
+  /** Logs questions and takes 👍/👎 feedback on the answers. */
+  questionLog?: QuestionLog | undefined;
 }
 
 /** A running bot. */
@@ -90,7 +93,7 @@ function close(server: ServerType): Promise<void> {
  */
 export async function startTelegram<E extends Env, S extends Schema, B extends string>(options: StartTelegramOptions<E, S, B>): Promise<TelegramHandle> {
   const { engine, config, logger } = options;
-  const bot = createTelegramBot({ engine, config, logger, ...(options.clock ? { clock: options.clock } : {}) });
+  const bot = createTelegramBot({ engine, config, logger, questionLog: options.questionLog, ...(options.clock ? { clock: options.clock } : {}) });
   const token = config.TELEGRAM_BOT_TOKEN ?? '';
   const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
   let state: 'starting' | 'running' | 'stopped' = 'starting';

@@ -25,7 +25,7 @@ describe('POST /api/ask', () => {
   });
 
   it('documents exactly the engine Answer: the OpenAPI schema keeps every field of a real reply', async () => {
-    expectTypeOf<Omit<z.infer<typeof AskReply>, 'sessionId'>>().toEqualTypeOf<Answer>();
+    expectTypeOf<Omit<z.infer<typeof AskReply>, 'sessionId' | 'questionId'>>().toEqualTypeOf<Answer>();
     for (const question of ['网站公开了多少条?', '多少人次?', '2014年公开了多少条?']) {
       const reply = await ask(app, question);
       expect(AskReply.parse(reply), question).toEqual(reply);

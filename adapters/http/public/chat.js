@@ -268,6 +268,7 @@ function botTurn(answer) {
     }
     li.append(chips);
   }
+  if (answer.questionId) li.append(feedbackNode(answer.questionId));
   return addTurn(li);
 }
 
@@ -384,3 +385,73 @@ fetch('api/meta')
   })
   .catch(() => {});
 if (embedded) els.input.focus();
+
+// --- Feedback on answers (👍/👎 and an optional one-line comment), sent to POST api/feedback. ---
+// Present only when the server logs questions (the reply then carries a questionId).
+
+const FEEDBACK_UI = {
+  'zh-Hans': { helpful: '这个回答有帮助吗？', up: '有帮助', down: '没有帮助', why: '一句话说说原因（可选）', sendComment: '提交', thanks: '谢谢您的反馈！', notSent: '反馈没能提交，请稍后再试。' },
+  'zh-Hant': { helpful: '這個回答有幫助嗎？', up: '有幫助', down: '沒有幫助', why: '一句話說說原因（可選）', sendComment: '提交', thanks: '謝謝您的回饋！', notSent: '回饋沒能提交，請稍後再試。' },
+  en: { helpful: 'Did this answer help?', up: 'Helpful', down: 'Not helpful', why: 'One line on why (optional)', sendComment: 'Send', thanks: 'Thank you for the feedback!', notSent: 'The feedback could not be sent; please try again later.' },
+};
+for (const lang of LANGS) Object.assign(UI[lang], FEEDBACK_UI[lang]);
+
+function sendFeedback(questionId, rating, comment) {
+  const body = comment ? { questionId, rating, comment } : { questionId, rating };
+  return fetch('api/feedback', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then((res) => res.ok);
+}
+
+/** 👍/👎 under an answer; after a thumb, a one-line comment box that may be left empty. */
+function feedbackNode(questionId) {
+  const box = el('div', 'feedback');
+  const group = el('div', 'feedback-thumbs');
+  group.setAttribute('role', 'group');
+  const label = uiText('helpful', 'feedback-label');
+  label.id = `feedback-${questionId}`;
+  group.setAttribute('aria-labelledby', label.id);
+  const status = el('p', 'feedback-status');
+  status.setAttribute('role', 'status');
+  const thumbs = [['up', '👍'], ['down', '👎']].map(([rating, icon]) => {
+    const button = el('button', 'thumb');
+    const mark = el('span', 'thumb-icon', icon);
+    mark.setAttribute('aria-hidden', 'true');
+    button.append(mark, uiText(rating));
+    button.type = 'button';
+    button.dataset.rating = rating;
+    button.setAttribute('aria-pressed', 'false');
+    button.addEventListener('click', async () => {
+      for (const other of thumbs) other.setAttribute('aria-pressed', String(other === button));
+      const ok = await sendFeedback(questionId, rating).catch(() => false);
+      status.replaceChildren(uiText(ok ? 'thanks' : 'notSent'));
+      if (ok && !box.querySelector('form')) box.append(commentForm(questionId, () => button.dataset.rating, status));
+    });
+    return button;
+  });
+  group.append(label, ...thumbs);
+  box.append(group, status);
+  return box;
+}
+
+function commentForm(questionId, rating, status) {
+  const form = el('form', 'feedback-comment');
+  const input = el('input');
+  input.type = 'text';
+  input.maxLength = 200;
+  input.dataset.i18nPlaceholder = 'why';
+  input.setAttribute('placeholder', t('why'));
+  input.dataset.i18nLabel = 'why';
+  input.setAttribute('aria-label', t('why'));
+  const send = el('button', 'feedback-send');
+  send.type = 'submit';
+  send.append(uiText('sendComment'));
+  form.append(input, send);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const comment = input.value.replace(/\s+/g, ' ').trim();
+    if (!comment) return;
+    const ok = await sendFeedback(questionId, rating(), comment).catch(() => false);
+    status.replaceChildren(uiText(ok ? 'thanks' : 'notSent'));
+    if (ok) form.remove();
+  });
+  return form;
+}

@@ -1,0 +1,22 @@
+import { createHmac, randomBytes } from 'node:crypto';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Anonymous conversation keys: an HMAC of the channel's conversation id under a random salt that
+ * is drawn anew each UTC day and never stored. Questions of one conversation on one day share a
+ * key (staff can read a follow-up in context), but no key can be traced back to a chat id, an
+ * account or a browser, nor linked across days, not even by whoever holds the database.
+ */
+export function createConversationKeys(clock: () => number = Date.now): (conversation: string) => string {
+  let day = Number.NaN;
+  let salt = Buffer.alloc(0);
+  return (conversation) => {
+    const today = Math.floor(clock() / DAY_MS);
+    if (today !== day) {
+      day = today;
+      salt = randomBytes(32);
+    }
+    return createHmac('sha256', salt).update(conversation).digest('base64url').slice(0, 22);
+  };
+}
