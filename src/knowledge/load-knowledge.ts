@@ -1,26 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { KnowledgeLoadError } from '../errors.js';
 import { PACK_FILES, checkReferences } from './check-references.js';
+import { checkValues } from './check-values.js';
+import { formatJsonPath as formatPath } from './json-path.js';
+import { readKnowledgeJson as readJson } from './read-json.js';
 import { Knowledge } from './schema.js';
-
-const formatPath = (path: PropertyKey[]) =>
-  path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
-
-function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (cause) {
-    throw new KnowledgeLoadError(file, [(cause as Error).message], { cause, unreadable: true });
-  }
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    throw new KnowledgeLoadError(file, [`not valid JSON: ${(cause as Error).message}`], { cause });
-  }
-}
 
 /**
  * Reads a knowledge pack (a folder of report.json, facts.json, lexicon.json, intents.json) and
@@ -31,7 +16,7 @@ export function loadKnowledge(dir: string): Knowledge {
   const merged: Record<string, unknown> = {};
   for (const [file, keys] of Object.entries(PACK_FILES)) {
     const full = join(dir, file);
-    const { $schema: _editorHint, ...json } = readJson(full) as Record<string, unknown>;
+    const { $schema: _editorHint, ...json } = readJson(full);
     const part = (Knowledge.pick as (mask: Record<string, true>) => z.ZodType)(
       Object.fromEntries(keys.map((k) => [k, true])),
     ).safeParse(json);
@@ -44,7 +29,7 @@ export function loadKnowledge(dir: string): Knowledge {
     Object.assign(merged, part.data);
   }
   const knowledge = merged as Knowledge;
-  const issues = checkReferences(knowledge);
+  const issues = [...checkReferences(knowledge), ...checkValues(knowledge)];
   const first = issues[0];
   if (first) {
     throw new KnowledgeLoadError(
