@@ -23,7 +23,7 @@ import { inlineArticle } from './inline-result.js';
 import { QuestionIds, parseAskData } from './keyboard.js';
 import { createReportView } from './report-view.js';
 import { answerReply, type Reply } from './reply.js';
-import { installRetry } from './retry-api.js';
+import { CALL_DEADLINE_MS, RETRY_BUDGET_MS, callOnce, installRetry, type RetryOptions } from './retry-api.js';
 import { COMMAND_NAMES, textsFor, uiLangOf, type CommandName } from './texts.js';
 
 export interface TelegramBotOptions {
@@ -34,7 +34,25 @@ export interface TelegramBotOptions {
   clock?: () => number;
   /** The bot's own user, when known, so no getMe call is needed (tests, or a start-up that fetched it). */
   botInfo?: UserFromGetMe;
+  /** Deadlines; tests shorten them. */
+  timing?: Partial<TelegramTiming>;
+  /** Aborted when the bot stops: retries waiting on a 429 or a backoff give up at once. */
+  signal?: AbortSignal;
 }
+
+/** How long the bot gives Telegram, so one stuck call costs one chat a bounded wait and nothing more. */
+export interface TelegramTiming {
+  /** One Bot API attempt. */
+  callDeadlineMs: number;
+  /** One call in all, retries and 429 waits included. */
+  retryBudgetMs: number;
+  /** One update's handler (telegraf's handlerTimeout); then the chat gets an apology and its next update runs. */
+  handlerTimeoutMs: number;
+  /** The apology: a single attempt, so a stuck Bot API cannot hold it too. */
+  apologyDeadlineMs: number;
+}
+
+export const TELEGRAM_TIMING: TelegramTiming = { callDeadlineMs: CALL_DEADLINE_MS, retryBudgetMs: RETRY_BUDGET_MS, handlerTimeoutMs: 60_000, apologyDeadlineMs: 5_000 };
 
 /** The only updates the bot handles; asking Telegram for these alone saves traffic. */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
@@ -95,13 +113,15 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
   if (!token) throw new AdapterError('telegram', 'TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather (/newbot) and put its token in .env');
   const report = createReportView(engine);
   const clock = options.clock ?? Date.now;
+  const timing = { ...TELEGRAM_TIMING, ...options.timing };
+  const retry: RetryOptions = { logger, deadlineMs: timing.callDeadlineMs, budgetMs: timing.retryBudgetMs, ...(options.signal ? { signal: options.signal } : {}) };
 
   const bot = new Telegraf(token, {
-    handlerTimeout: 60_000,
+    handlerTimeout: timing.handlerTimeoutMs,
     telegram: { webhookReply: false, ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}) },
   });
   if (options.botInfo) bot.botInfo = options.botInfo;
-  installRetry(bot.telegram, { logger });
+  installRetry(bot.telegram, retry);
 
   const ids = new QuestionIds();
   for (const question of report.questions) ids.pin(question);
@@ -131,7 +151,7 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
 
   // Every update gets its own client from telegraf; each one retries failed sends.
   bot.use((ctx, next) => {
-    installRetry(ctx.telegram, { logger });
+    installRetry(ctx.telegram, retry);
     return next();
   });
 
@@ -237,7 +257,8 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
     else logger.error('telegram.handler_failed', fields);
     if (forbidden || !ctx.state['addressed'] || !ctx.chat) return;
     try {
-      await ctx.telegram.sendMessage(ctx.chat.id, escapeHtml(textsFor(uiLangOf(ctx.from?.language_code)).failed), { parse_mode: 'HTML' });
+      const text = escapeHtml(textsFor(uiLangOf(ctx.from?.language_code)).failed);
+      await callOnce(ctx.telegram, 'sendMessage', { chat_id: ctx.chat.id, text, parse_mode: 'HTML' }, timing.apologyDeadlineMs);
     } catch (apologyError) {
       logger.warn('telegram.apology_failed', { error: apologyError });
     }
