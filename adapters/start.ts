@@ -4,6 +4,7 @@ import { loadDotEnv, readConfig } from './config/index.js';
 import { createHttpApp, startHttpServer } from './http/index.js';
 import { bootEngine, projectRoot } from './shared/boot-engine.js';
 import { createLogger, type Logger } from './shared/logger.js';
+import { createSharedState } from './shared/state/index.js';
 import { startTelegram } from './telegram/index.js';
 import { startWechat } from './wechat/index.js';
 
@@ -28,10 +29,13 @@ async function main(): Promise<void> {
   logger.info('knowledge.loaded', { report: engine.knowledge.meta.id, intents: engine.knowledge.intents.length });
 
   const stops: Stop[] = [];
-  const app = createHttpApp({ engine, config, logger });
+  // Redis when REDIS_URL is set (several instances share conversations and limits), memory otherwise.
+  const state = await createSharedState(config, logger);
+  stops.push(() => state.close());
+  const app = createHttpApp({ engine, config, logger, state });
   if (config.TELEGRAM_BOT_TOKEN) {
     await startChannel(logger, 'telegram', async () => {
-      const telegram = await startTelegram({ engine, config, logger, http: { app } });
+      const telegram = await startTelegram({ engine, config, logger, http: { app }, state });
       stops.push(() => telegram.stop('shutdown'));
     });
   }
@@ -39,7 +43,7 @@ async function main(): Promise<void> {
   stops.push(() => http.close());
   if (config.WECHATY_PUPPET) {
     await startChannel(logger, 'wechat', async () => {
-      const wechat = await startWechat({ engine, config, logger });
+      const wechat = await startWechat({ engine, config, logger, state });
       stops.push(() => wechat.stop());
     });
   }

@@ -1,3 +1,4 @@
+import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
 import { ConfigError } from '../../src/errors.js';
 
@@ -8,6 +9,18 @@ const csv = z
   .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []));
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const url = z.string().url().optional();
+const redisUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^rediss?:\/\/[^/\s]/.test(v) && URL.canParse(v), 'not a Redis URL')
+  .optional();
+const proxies = csv.superRefine((list, ctx) => {
+  try {
+    if (list.length > 0) proxyAddr.compile(list);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+  }
+});
 
 /**
  * Every environment variable the program reads, with its default. Read and validated once at
@@ -34,6 +47,8 @@ const ConfigSchema = z.object({
   WECHATY_PUPPET_SERVICE_TOKEN: optionalText,
   WECHATY_NAME: z.string().trim().min(1).default('gongkai-qa'),
   WECHAT_FLOOD_PER_MINUTE: positiveInt(20),
+  REDIS_URL: redisUrl.describe('a Redis URL like redis://127.0.0.1:6379/0 (rediss:// for TLS); shares state across instances'),
+  TRUST_PROXY: proxies.describe('comma-separated proxy addresses or CIDRs (or loopback, linklocal, uniquelocal) whose X-Forwarded-For is believed'),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Engine } from '../../src/engine/index.js';
+import type { SharedState } from '../shared/state/index.js';
 import type { HttpEnv } from './client-key.js';
 import { AskBody, AskReply, ErrorSchema } from './schemas.js';
 
@@ -19,6 +20,7 @@ export const askRoute = createRoute({
     413: json(ErrorSchema, 'The body is over 16 KB'),
     415: json(ErrorSchema, 'The body is not JSON'),
     429: json(ErrorSchema, 'Too many questions from this client; see Retry-After'),
+    503: json(ErrorSchema, 'The shared conversation store is unreachable; see Retry-After'),
   },
 });
 
@@ -29,14 +31,14 @@ export const askRoute = createRoute({
 const SESSION_PREFIX = 'http:';
 
 /**
- * POST /api/ask: a translator, nothing more. The question goes to `engine.ask` as is; the Answer
- * comes back field for field (the batch contract's shape) with the conversation id, new if the
- * client had none.
+ * POST /api/ask: a translator, nothing more. The question goes to the engine as is, its
+ * conversation's context read from and written to the shared state; the Answer comes back field
+ * for field (the batch contract's shape) with the conversation id, new if the client had none.
  */
-export function registerAskRoute(app: OpenAPIHono<HttpEnv>, engine: Engine): void {
-  app.openapi(askRoute, (c) => {
+export function registerAskRoute(app: OpenAPIHono<HttpEnv>, engine: Engine, state: SharedState): void {
+  app.openapi(askRoute, async (c) => {
     const { question, sessionId = randomUUID() } = c.req.valid('json');
-    const answer = engine.ask({ text: question, session: `${SESSION_PREFIX}${sessionId}` });
+    const answer = await state.converse(engine, question, `${SESSION_PREFIX}${sessionId}`);
     return c.json({ ...answer, sessionId }, 200);
   });
 }

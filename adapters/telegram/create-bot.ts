@@ -6,8 +6,8 @@ import { AdapterError } from '../../src/errors.js';
 import type { Lang } from '../../src/types.js';
 import type { Config } from '../config/index.js';
 import { BoundedMap } from '../../src/session/bounded-map.js';
-import { createFloodLimit } from '../shared/flood-limit.js';
 import type { Logger } from '../shared/logger.js';
+import { createMemoryState, floodOrAllow, type SharedState } from '../shared/state/index.js';
 import { isPrivate, questionIn, repliesToBot } from './addressing.js';
 import {
   helpReply,
@@ -38,6 +38,8 @@ export interface TelegramBotOptions {
   timing?: Partial<TelegramTiming>;
   /** Aborted when the bot stops: retries waiting on a 429 or a backoff give up at once. */
   signal?: AbortSignal;
+  /** Conversations and flood windows; in memory by default, Redis to share them across instances. */
+  state?: SharedState;
 }
 
 /** How long the bot gives Telegram, so one stuck call costs one chat a bounded wait and nothing more. */
@@ -125,14 +127,15 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
 
   const ids = new QuestionIds();
   for (const question of report.questions) ids.pin(question);
-  const flood = createFloodLimit({ perWindow: config.TELEGRAM_FLOOD_PER_MINUTE, clock });
+  const state = options.state ?? createMemoryState();
+  const flood = floodOrAllow(state.floodLimit('telegram-chat', { perWindow: config.TELEGRAM_FLOOD_PER_MINUTE, clock }), logger);
   // Inline queries arrive as the user types, so they get more room than questions.
-  const inlineFlood = createFloodLimit({ perWindow: config.TELEGRAM_FLOOD_PER_MINUTE * 3, clock });
+  const inlineFlood = floodOrAllow(state.floodLimit('telegram-inline', { perWindow: config.TELEGRAM_FLOOD_PER_MINUTE * 3, clock }), logger);
   const lastAnswers = new BoundedMap<string, LastAnswer>(config.SESSION_MAX);
 
-  function ask(question: string, session: string, via: string, chatType: string, asked?: string): Reply {
+  async function ask(question: string, session: string, via: string, chatType: string, asked?: string): Promise<Reply> {
     const started = performance.now();
-    const answer = engine.ask({ text: question, session });
+    const answer = await state.converse(engine, question, session);
     lastAnswers.set(session, { outcome: answer.outcome, explain: answer.explain });
     logger.info('telegram.answer', { via, chatType, outcome: answer.outcome, intent: answer.intent, confidence: answer.confidence, ms: Math.round((performance.now() - started) * 10) / 10 });
     return answerReply(answer, ids, asked ? { asked } : {});
@@ -140,7 +143,7 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
 
   /** True when the chat may ask one more; the first refused question gets one polite notice. */
   async function admitted(telegram: Telegram, target: Target, lang: Lang, chatType: string): Promise<boolean> {
-    const verdict = flood.take(`chat:${target.chatId}`);
+    const verdict = await flood.take(`chat:${target.chatId}`);
     if (verdict === 'allow') return true;
     if (verdict === 'notice') {
       logger.warn('telegram.flood', { chatType, perMinute: config.TELEGRAM_FLOOD_PER_MINUTE });
@@ -188,7 +191,7 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
     }
     if (!(await admitted(ctx.telegram, target, lang, msg.chat.type))) return;
     ctx.state['addressed'] = true;
-    await send(ctx.telegram, target, ask(question, sessionOf(msg.chat.id, msg.from.id), 'message', msg.chat.type));
+    await send(ctx.telegram, target, await ask(question, sessionOf(msg.chat.id, msg.from.id), 'message', msg.chat.type));
   });
 
   bot.on('callback_query', async (ctx) => {
@@ -207,7 +210,7 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
         await answerQuery(texts.expired);
         return;
       }
-      const verdict = flood.take(`chat:${msg.chat.id}`);
+      const verdict = await flood.take(`chat:${msg.chat.id}`);
       if (verdict !== 'allow') {
         if (verdict === 'notice') logger.warn('telegram.flood', { chatType: msg.chat.type, perMinute: config.TELEGRAM_FLOOD_PER_MINUTE });
         await answerQuery(verdict === 'notice' ? texts.flood : undefined);
@@ -217,7 +220,7 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
       await answerQuery();
       ctx.state['addressed'] = true;
       const target = targetOf(msg, false);
-      await send(ctx.telegram, target, ask(question, sessionOf(msg.chat.id, query.from.id), 'button', msg.chat.type, question));
+      await send(ctx.telegram, target, await ask(question, sessionOf(msg.chat.id, query.from.id), 'button', msg.chat.type, question));
     } finally {
       if (!answered) await ctx.answerCbQuery().catch((error: unknown) => logger.warn('telegram.callback_unanswered', { error }));
     }
@@ -225,7 +228,7 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
 
   bot.on('inline_query', async (ctx) => {
     const query = ctx.inlineQuery;
-    if (inlineFlood.take(`user:${query.from.id}`) !== 'allow') {
+    if ((await inlineFlood.take(`user:${query.from.id}`)) !== 'allow') {
       await ctx.answerInlineQuery([], { cache_time: 10, is_personal: true });
       return;
     }

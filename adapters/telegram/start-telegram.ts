@@ -5,6 +5,7 @@ import type { Engine } from '../../src/engine/index.js';
 import { AdapterError } from '../../src/errors.js';
 import type { Config } from '../config/index.js';
 import type { Logger } from '../shared/logger.js';
+import { createMemoryState, seenOrNew, type SharedState } from '../shared/state/index.js';
 import { registerCommands } from './commands.js';
 import { ALLOWED_UPDATES, createTelegramBot, type TelegramTiming } from './create-bot.js';
 import { startLongPoll } from './long-poll.js';
@@ -24,7 +25,12 @@ export interface StartTelegramOptions<E extends Env = Env, S extends Schema = Sc
   clock?: () => number;
   /** Bot API deadlines; tests shorten them. */
   timing?: Partial<TelegramTiming>;
+  /** Conversations, flood windows and seen update ids; in memory by default, Redis for several instances. */
+  state?: SharedState;
 }
+
+/** Telegram redelivers a webhook update it got no 200 for, possibly to another instance; a day covers it. */
+const SEEN_UPDATES_MS = 24 * 60 * 60_000;
 
 /** A running bot. */
 export interface TelegramHandle {
@@ -97,8 +103,16 @@ function close(server: ServerType): Promise<void> {
 export async function startTelegram<E extends Env, S extends Schema, B extends string>(options: StartTelegramOptions<E, S, B>): Promise<TelegramHandle> {
   const { engine, config, logger } = options;
   const stopping = new AbortController();
-  const bot = createTelegramBot({ engine, config, logger, signal: stopping.signal, ...(options.clock ? { clock: options.clock } : {}), ...(options.timing ? { timing: options.timing } : {}) });
-  const queue = createUpdateQueue((update) => bot.handleUpdate(update), { concurrency: UPDATE_CONCURRENCY, maxPending: MAX_PENDING_UPDATES });
+  const shared = options.state ?? createMemoryState();
+  const bot = createTelegramBot({ engine, config, logger, state: shared, signal: stopping.signal, ...(options.clock ? { clock: options.clock } : {}), ...(options.timing ? { timing: options.timing } : {}) });
+  const seen = seenOrNew(shared.seenCache('telegram-update', { ttlMs: SEEN_UPDATES_MS, maxKeys: config.SESSION_MAX }), logger);
+  const queue = createUpdateQueue(
+    async (update) => {
+      if (await seen.firstSeen(String(update.update_id))) await bot.handleUpdate(update);
+      else logger.info('telegram.duplicate_update', { updateId: update.update_id });
+    },
+    { concurrency: UPDATE_CONCURRENCY, maxPending: MAX_PENDING_UPDATES },
+  );
   const token = config.TELEGRAM_BOT_TOKEN ?? '';
   const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
   let state: 'starting' | 'running' | 'stopped' = 'starting';

@@ -28,7 +28,7 @@ export const BOT_NAME = '通辽政务助手';
  * A started bot on a PuppetMock, logged in as BOT_NAME, with two people and a room. Time for pacing
  * and flood limits is a fake clock that `sleep` advances, so nothing waits real seconds.
  */
-export async function startFixture(options: { engine: Pick<Engine, 'ask'>; env?: Record<string, string>; startedAt?: number }) {
+export async function startFixture(options: { engine: Pick<Engine, 'ask' | 'respond'>; env?: Record<string, string>; startedAt?: number }) {
   const mocker = new mock.Mocker();
   const puppet = new PuppetMock({ mocker });
   const botUser = mocker.createContact({ id: 'bot-self', name: BOT_NAME });
