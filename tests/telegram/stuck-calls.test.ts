@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startTelegram, type TelegramHandle } from '../../adapters/telegram/index.js';
-import type { TelegramTiming } from '../../adapters/telegram/create-bot.js';
+import { startTelegram, type TelegramHandle, type TelegramTiming } from '../../adapters/telegram/index.js';
 import { FakeBotApi, apiError, type ApiCall, type ApiResponse } from './fake-bot-api.js';
 import { BOT, TOKEN, captureLogger, stubEngine, testConfig, textUpdate } from './fixtures.js';
 
