@@ -13,6 +13,11 @@ const ARITY: Record<Derived['op'], { min: number; max: number }> = {
 };
 
 const same = (a: number, b: number) => Math.abs(a - b) < 1e-9;
+/** A `source` wording states a value when one of its numerals is it; one with no numeral (未收到) can only state zero. */
+const statesValue = (source: string, value: number) => {
+  const stated = numbersIn(source);
+  return stated.length > 0 ? stated.some((n) => same(n, value)) : value === 0;
+};
 const letters = (text: string) => [...text.matchAll(/[\p{L}\p{N}]/gu)].length;
 
 /**
@@ -27,16 +32,12 @@ export function checkValues(k: Knowledge): KnowledgeIssue[] {
 
   k.facts.forEach((f, i) => {
     const at = `facts[${i}]`;
-    if (f.source !== undefined) {
-      const missing = f.source.split('…').filter((part) => !f.quote.includes(part));
-      if (missing.length > 0) add('facts.json', `${at}.source`, `"${f.source}" does not stand in the fact's quote`);
-      const stated = numbersIn(f.source);
-      if (stated.length > 0 ? !stated.some((n) => same(n, f.value)) : f.value !== 0) {
-        add('facts.json', `${at}.source`, `"${f.source}" does not state the value ${f.value}`);
-      }
-    } else if (!numbersIn(f.quote).some((n) => same(n, f.value))) {
-      add('facts.json', `${at}.value`, `${f.value} does not occur in the fact's quote (in Arabic or Chinese numerals); fix the value, or give the wording in "source"`);
+    if (f.source !== undefined && f.source.split('…').some((part) => !f.quote.includes(part))) {
+      add('facts.json', `${at}.source`, `"${f.source}" does not stand in the fact's quote`);
     }
+    if (numbersIn(f.quote).some((n) => same(n, f.value)) || (f.source !== undefined && statesValue(f.source, f.value))) return;
+    if (f.source !== undefined) add('facts.json', `${at}.source`, `"${f.source}" does not state the value ${f.value}, nor does the quote`);
+    else add('facts.json', `${at}.value`, `${f.value} does not occur in the fact's quote (in Arabic or Chinese numerals); fix the value, or give the wording in "source"`);
   });
 
   const quote = (file: string, path: string, text: string) => {

@@ -55,9 +55,9 @@ describe('the loader refuses values a pack cannot stand behind', () => {
   it('reads the value in Chinese numerals, and checks the source wording against value and quote', () => {
     const unsourced = copyPack(editJson('facts.json', (j) => ['report.parts', 'website.layers', 'approval.visitors'].forEach((id) => delete j.facts?.find((f) => f.id === id)?.source)));
     expect(loadKnowledge(unsourced).facts.find((f) => f.id === 'approval.visitors')?.value).toBe(130000);
-    expectRefused(editJson('facts.json', (j) => (at(j, 'facts', 1).value = 6)), 'facts.json', /^facts\[1\]\.source: "五個部分" does not state the value 6/m);
+    expectRefused(editJson('facts.json', (j) => (at(j, 'facts', 1).value = 6)), 'facts.json', /^facts\[1\]\.source: "五個部分" does not state the value 6, nor does the quote/m);
     expectRefused(editJson('facts.json', (j) => (at(j, 'facts', 1).source = '六個部分')), 'facts.json', /^facts\[1\]\.source: "六個部分" does not stand in the fact's quote/m);
-    expectRefused(editJson('facts.json', (j) => (at(j, 'facts', 27).value = 3)), 'facts.json', /^facts\[27\]\.source: "未收到" does not state the value 3/m);
+    expectRefused(editJson('facts.json', (j) => (at(j, 'facts', 27).value = 3)), 'facts.json', /^facts\[27\]\.source: "未收到" does not state the value 3, nor does the quote/m);
   });
 
   it('refuses a JSON file that repeats a key, naming the key path', () => {
