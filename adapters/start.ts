@@ -5,6 +5,7 @@ import { createHttpApp, startHttpServer } from './http/index.js';
 import { bootEngine, projectRoot } from './shared/boot-engine.js';
 import { startQuestionLog, storageSecrets } from './storage/index.js';
 import { createLogger, type Logger } from './shared/logger.js';
+import { createSharedState } from './shared/state/index.js';
 import { startTelegram } from './telegram/index.js';
 import { startWechat } from './wechat/index.js';
 import { mountWechatCallbacks } from './wechat-oa/index.js';
@@ -37,11 +38,14 @@ async function main(): Promise<void> {
   const questions = startQuestionLog({ config, report: engine.knowledge.meta.id, root: projectRoot(), logger });
   if (questions) stops.push(() => questions.log.close());
   const staff = config.STAFF_TOKEN ? { token: config.STAFF_TOKEN, storage: questions?.storage } : undefined;
-  const app = createHttpApp({ engine, config, logger, questionLog: questions?.log, staff });
+  // Redis when REDIS_URL is set (several instances share conversations and limits), memory otherwise.
+  const state = await createSharedState(config, logger);
+  stops.push(() => state.close());
+  const app = createHttpApp({ engine, config, logger, questionLog: questions?.log, staff, state });
   mountWechatCallbacks(app, { engine, config, logger });
   if (config.TELEGRAM_BOT_TOKEN) {
     await startChannel(logger, 'telegram', async () => {
-      const telegram = await startTelegram({ engine, config, logger, http: { app }, questionLog: questions?.log });
+      const telegram = await startTelegram({ engine, config, logger, http: { app }, questionLog: questions?.log, state });
       stops.push(() => telegram.stop('shutdown'));
     });
   }
@@ -49,7 +53,7 @@ async function main(): Promise<void> {
   stops.push(() => http.close());
   if (config.WECHATY_PUPPET) {
     await startChannel(logger, 'wechat', async () => {
-      const wechat = await startWechat({ engine, config, logger });
+      const wechat = await startWechat({ engine, config, logger, state });
       stops.push(() => wechat.stop());
     });
   }

@@ -2,6 +2,7 @@
 import { GongkaiError } from '../../src/errors.js';
 import { loadDotEnv, readConfig } from '../config/index.js';
 import { bootEngine, projectRoot } from '../shared/boot-engine.js';
+import { watchOutput } from './closed-output.js';
 import { formatAnswer } from './format-answer.js';
 import { runBatch } from './run-batch.js';
 
@@ -23,6 +24,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('usage: npm run ask -- "问题" [--why]   |   npm run ask -- --jsonl < questions.jsonl\n');
     return 2;
   }
+  watchOutput(process.stdout);
   process.stdout.write(`${formatAnswer(engine.ask({ text: question }), why)}\n`);
   return 0;
 }

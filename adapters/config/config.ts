@@ -1,3 +1,4 @@
+import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
 import { ConfigError } from '../../src/errors.js';
 import { checkWechatCallbacks } from './wechat-callback-rules.js';
@@ -12,6 +13,18 @@ const url = z.string().url().optional();
 const callbackToken = z.string().trim().regex(/^[A-Za-z0-9]{3,32}$/, 'the Token typed into 服务器配置').optional();
 const aesKey = z.string().trim().regex(/^[A-Za-z0-9]{43}$/, 'the EncodingAESKey from 服务器配置').optional();
 const callbackPath = (fallback: string) => z.string().trim().regex(/^\/[\w.-]+(\/[\w.-]+)*$/, 'a URL path like /wechat/oa').default(fallback);
+const redisUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^rediss?:\/\/[^/\s]/.test(v) && URL.canParse(v), 'not a Redis URL')
+  .optional();
+const proxies = csv.superRefine((list, ctx) => {
+  try {
+    if (list.length > 0) proxyAddr.compile(list);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+  }
+});
 
 /**
  * Every environment variable the program reads, with its default. Read and validated once at
@@ -55,6 +68,8 @@ const ConfigSchema = z.object({
     .optional(),
   SQLITE_FILE: z.string().trim().min(1).default('data/gongkai-qa.sqlite').describe('a file path for the SQLite database'),
   STAFF_TOKEN: z.string().trim().min(16, 'at least 16 characters, e.g. from `openssl rand -hex 24`').optional(),
+  REDIS_URL: redisUrl.describe('a Redis URL like redis://127.0.0.1:6379/0 (rediss:// for TLS); shares state across instances'),
+  TRUST_PROXY: proxies.describe('comma-separated proxy addresses or CIDRs (or loopback, linklocal, uniquelocal) whose X-Forwarded-For is believed'),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Engine } from '../../src/engine/index.js';
 import type { QuestionLog } from '../storage/index.js';
+import type { SharedState } from '../shared/state/index.js';
 import type { HttpEnv } from './client-key.js';
 import { AskBody, AskReply, ErrorSchema } from './schemas.js';
 
@@ -20,6 +21,7 @@ export const askRoute = createRoute({
     413: json(ErrorSchema, 'The body is over 16 KB'),
     415: json(ErrorSchema, 'The body is not JSON'),
     429: json(ErrorSchema, 'Too many questions from this client; see Retry-After'),
+    503: json(ErrorSchema, 'The shared conversation store is unreachable; see Retry-After'),
   },
 });
 
@@ -30,15 +32,16 @@ export const askRoute = createRoute({
 const SESSION_PREFIX = 'http:';
 
 /**
- * POST /api/ask: a translator, nothing more. The question goes to `engine.ask` as is; the Answer
- * comes back field for field (the batch contract's shape) with the conversation id, new if the
- * client had none. With a question log, the question is queued there (never awaited) and its id
- * comes back as `questionId` for feedback.
+ * POST /api/ask: a translator, nothing more. The question goes to the engine as is, its
+ * conversation's context read from and written to the shared state; the Answer comes back field
+ * for field (the batch contract's shape) with the conversation id, new if the client had none.
+ * With a question log, the question is queued there (never awaited) and its id comes back as
+ * `questionId` for feedback.
  */
-export function registerAskRoute(app: OpenAPIHono<HttpEnv>, engine: Engine, questionLog?: QuestionLog): void {
-  app.openapi(askRoute, (c) => {
+export function registerAskRoute(app: OpenAPIHono<HttpEnv>, engine: Engine, state: SharedState, questionLog?: QuestionLog): void {
+  app.openapi(askRoute, async (c) => {
     const { question, sessionId = randomUUID() } = c.req.valid('json');
-    const answer = engine.ask({ text: question, session: `${SESSION_PREFIX}${sessionId}` });
+    const answer = await state.converse(engine, question, `${SESSION_PREFIX}${sessionId}`);
     const questionId = questionLog?.record({ channel: 'web', conversation: sessionId, text: question, answer });
     return c.json({ ...answer, sessionId, ...(questionId ? { questionId } : {}) }, 200);
   });

@@ -9,7 +9,8 @@ import type { QuestionLog } from '../storage/index.js';
 import { accessLog } from './access-log.js';
 import { registerAskRoute } from './ask-route.js';
 import { registerFeedbackRoute } from './feedback-route.js';
-import { clientKey, type HttpEnv } from './client-key.js';
+import { createMemoryState, type SharedState } from '../shared/state/index.js';
+import { clientKeyFor, type HttpEnv } from './client-key.js';
 import { createErrorHandler, errorResponse, notFound, validationHook } from './error-responses.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerKnowledgeRoutes } from './knowledge-routes.js';
@@ -26,8 +27,8 @@ export type HttpApp = OpenAPIHono<HttpEnv>;
 
 export interface HttpAppOptions {
   engine: Engine;
-  /** Only HOST, PORT, CORS_ORIGINS and HTTP_RATE_LIMIT_PER_MINUTE are read. */
-  config: Pick<Config, 'CORS_ORIGINS' | 'HTTP_RATE_LIMIT_PER_MINUTE'>;
+  /** Only CORS_ORIGINS, HTTP_RATE_LIMIT_PER_MINUTE and TRUST_PROXY are read. */
+  config: Pick<Config, 'CORS_ORIGINS' | 'HTTP_RATE_LIMIT_PER_MINUTE'> & Partial<Pick<Config, 'TRUST_PROXY'>>;
   logger: Logger;
   /** Milliseconds since the epoch, for the rate limit's windows; tests pass a fake to skip waiting. */
   clock?: () => number;
@@ -37,6 +38,8 @@ export interface HttpAppOptions {
   questionLog?: QuestionLog | undefined;
   /** Serves the staff console at /staff (only when STAFF_TOKEN is set). */
   staff?: StaffOptions | undefined;
+  /** Conversations and rate-limit counters; in memory by default, Redis to share them across instances. */
+  state?: SharedState;
 }
 
 /**
@@ -45,7 +48,7 @@ export interface HttpAppOptions {
  * headers, log and CORS wrap everything (so even 413 and 429 replies carry them), then the body
  * limit and rate limit guard the routes.
  */
-export function createHttpApp({ engine, config, logger, clock = Date.now, publicDir = defaultPublicDir(), questionLog, staff }: HttpAppOptions): HttpApp {
+export function createHttpApp({ engine, config, logger, clock = Date.now, publicDir = defaultPublicDir(), questionLog, staff, state = createMemoryState() }: HttpAppOptions): HttpApp {
   const app = new OpenAPIHono<HttpEnv>({ defaultHook: validationHook });
 
   app.use('*', securityHeaders());
@@ -61,10 +64,15 @@ export function createHttpApp({ engine, config, logger, clock = Date.now, public
     '/api/*',
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, 413, 'PAYLOAD_TOO_LARGE', `The body is over ${MAX_BODY_BYTES / 1024} KB; a question is at most 2000 characters.`) }),
   );
-  app.use('/api/ask', rateLimit({ limit: config.HTTP_RATE_LIMIT_PER_MINUTE, windowMs: RATE_WINDOW_MS, clock, keyOf: clientKey }));
-  if (questionLog) app.use('/api/feedback', rateLimit({ limit: config.HTTP_RATE_LIMIT_PER_MINUTE, windowMs: RATE_WINDOW_MS, clock, keyOf: clientKey }));
+  const counter = state.windowCounter('http-ask', { windowMs: RATE_WINDOW_MS, clock });
+  const keyOf = clientKeyFor(config.TRUST_PROXY ?? []);
+  app.use('/api/ask', rateLimit({ limit: config.HTTP_RATE_LIMIT_PER_MINUTE, counter, clock, keyOf }));
+  if (questionLog) {
+    const feedbackCounter = state.windowCounter('http-feedback', { windowMs: RATE_WINDOW_MS, clock });
+    app.use('/api/feedback', rateLimit({ limit: config.HTTP_RATE_LIMIT_PER_MINUTE, counter: feedbackCounter, clock, keyOf }));
+  }
 
-  registerAskRoute(app, engine, questionLog);
+  registerAskRoute(app, engine, state, questionLog);
   if (questionLog) registerFeedbackRoute(app, questionLog);
   if (staff) registerStaffRoutes(app, { ...staff, engine, logger, clock });
   registerKnowledgeRoutes(app, engine);

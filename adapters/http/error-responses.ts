@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import type { Logger } from '../shared/logger.js';
+import { StateUnavailableError } from '../shared/state/index.js';
 import type { ErrorBody } from './schemas.js';
 
 /** Stable codes a client can switch on, one per kind of failure; messages are for people. */
@@ -13,6 +14,7 @@ export type HttpErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'RATE_LIMITED'
+  | 'UNAVAILABLE'
   | 'INTERNAL'
   | 'HTTP_ERROR';
 
@@ -61,6 +63,11 @@ export function createErrorHandler(logger: Logger): ErrorHandler {
       const code = malformed ? 'BAD_JSON' : (CODE_BY_STATUS[status] ?? 'HTTP_ERROR');
       const message = malformed ? 'The request body is not valid JSON; send {"question": "…"} with Content-Type: application/json.' : err.message || 'Request failed.';
       return errorResponse(c, status, code, message);
+    }
+    if (err instanceof StateUnavailableError) {
+      logger.warn('http.state_unavailable', { method: c.req.method, path: c.req.path, error: err.message });
+      c.header('Retry-After', '5');
+      return errorResponse(c, 503, 'UNAVAILABLE', 'The conversation store is unreachable for a moment; please ask again in a few seconds.');
     }
     logger.error('http.error', { method: c.req.method, path: c.req.path, error: err, stack: err instanceof Error ? err.stack : undefined });
     return errorResponse(c, 500, 'INTERNAL', 'Something went wrong on our side; please try again in a moment.');

@@ -125,7 +125,7 @@ export const ReadySchema = z
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.string().openapi({ description: 'stable, for programs: BAD_JSON, INVALID_REQUEST, NOT_FOUND, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, RATE_LIMITED, INTERNAL' }),
+      code: z.string().openapi({ description: 'stable, for programs: BAD_JSON, INVALID_REQUEST, NOT_FOUND, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, RATE_LIMITED, UNAVAILABLE, INTERNAL' }),
       message: z.string().openapi({ description: 'for people; may change' }),
       issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     }),

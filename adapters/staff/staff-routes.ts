@@ -6,6 +6,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { etag } from 'hono/etag';
 import type { Engine } from '../../src/engine/index.js';
 import { clientKey, type HttpEnv } from '../http/client-key.js';
+import { createMemoryState } from '../shared/state/index.js';
 import { rateLimit } from '../http/rate-limit.js';
 import type { ErrorBody } from '../http/schemas.js';
 import { projectRoot } from '../shared/boot-engine.js';
@@ -107,9 +108,11 @@ export function registerStaffRoutes(app: Hono<HttpEnv>, deps: StaffDeps): void {
     c.header('WWW-Authenticate', 'Bearer realm="gongkai-qa staff"');
     return c.html(loginPage, 401);
   });
+  // Login attempts are counted per instance: a guessed token must also beat every instance's limit.
+  const loginCounter = createMemoryState().windowCounter('staff-login', { windowMs: 60_000, clock });
   app.post(
     '/staff/login',
-    rateLimit({ limit: LOGIN_PER_MINUTE, windowMs: 60_000, clock, keyOf: clientKey }),
+    rateLimit({ limit: LOGIN_PER_MINUTE, counter: loginCounter, clock, keyOf: clientKey }),
     bodyLimit({ maxSize: 4096, onError: (c) => c.html(loginFailedPage, 401) }),
     async (c) => {
       const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);

@@ -6,8 +6,8 @@ import { AdapterError } from '../../src/errors.js';
 import type { Lang } from '../../src/types.js';
 import type { Config } from '../config/index.js';
 import { BoundedMap } from '../../src/session/bounded-map.js';
-import { createFloodLimit } from '../shared/flood-limit.js';
 import type { Logger } from '../shared/logger.js';
+import { createMemoryState, floodOrAllow, type SharedState } from '../shared/state/index.js';
 import { isPrivate, questionIn, repliesToBot } from './addressing.js';
 import {
   helpReply,
@@ -25,7 +25,7 @@ import { inlineArticle } from './inline-result.js';
 import { QuestionIds, parseAskData } from './keyboard.js';
 import { createReportView } from './report-view.js';
 import { answerReply, type Reply } from './reply.js';
-import { installRetry } from './retry-api.js';
+import { CALL_DEADLINE_MS, RETRY_BUDGET_MS, callOnce, installRetry, type RetryOptions } from './retry-api.js';
 import { COMMAND_NAMES, textsFor, uiLangOf, type CommandName } from './texts.js';
 
 export interface TelegramBotOptions {
@@ -38,7 +38,27 @@ export interface TelegramBotOptions {
   botInfo?: UserFromGetMe;
   /** Logs each question asked by message or button, and adds 👍/👎 buttons stored against it. */
   questionLog?: QuestionLog | undefined;
+  /** Deadlines; tests shorten them. */
+  timing?: Partial<TelegramTiming>;
+  /** Aborted when the bot stops: retries waiting on a 429 or a backoff give up at once. */
+  signal?: AbortSignal;
+  /** Conversations and flood windows; in memory by default, Redis to share them across instances. */
+  state?: SharedState;
 }
+
+/** How long the bot gives Telegram, so one stuck call costs one chat a bounded wait and nothing more. */
+export interface TelegramTiming {
+  /** One Bot API attempt. */
+  callDeadlineMs: number;
+  /** One call in all, retries and 429 waits included. */
+  retryBudgetMs: number;
+  /** One update's handler (telegraf's handlerTimeout); then the chat gets an apology and its next update runs. */
+  handlerTimeoutMs: number;
+  /** The apology: a single attempt, so a stuck Bot API cannot hold it too. */
+  apologyDeadlineMs: number;
+}
+
+export const TELEGRAM_TIMING: TelegramTiming = { callDeadlineMs: CALL_DEADLINE_MS, retryBudgetMs: RETRY_BUDGET_MS, handlerTimeoutMs: 60_000, apologyDeadlineMs: 5_000 };
 
 /** The only updates the bot handles; asking Telegram for these alone saves traffic. */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
@@ -99,24 +119,27 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
   if (!token) throw new AdapterError('telegram', 'TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather (/newbot) and put its token in .env');
   const report = createReportView(engine);
   const clock = options.clock ?? Date.now;
+  const timing = { ...TELEGRAM_TIMING, ...options.timing };
+  const retry: RetryOptions = { logger, deadlineMs: timing.callDeadlineMs, budgetMs: timing.retryBudgetMs, ...(options.signal ? { signal: options.signal } : {}) };
 
   const bot = new Telegraf(token, {
-    handlerTimeout: 60_000,
+    handlerTimeout: timing.handlerTimeoutMs,
     telegram: { webhookReply: false, ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}) },
   });
   if (options.botInfo) bot.botInfo = options.botInfo;
-  installRetry(bot.telegram, { logger });
+  installRetry(bot.telegram, retry);
 
   const ids = new QuestionIds();
   for (const question of report.questions) ids.pin(question);
-  const flood = createFloodLimit({ perWindow: config.TELEGRAM_FLOOD_PER_MINUTE, clock });
+  const state = options.state ?? createMemoryState();
+  const flood = floodOrAllow(state.floodLimit('telegram-chat', { perWindow: config.TELEGRAM_FLOOD_PER_MINUTE, clock }), logger);
   // Inline queries arrive as the user types, so they get more room than questions.
-  const inlineFlood = createFloodLimit({ perWindow: config.TELEGRAM_FLOOD_PER_MINUTE * 3, clock });
+  const inlineFlood = floodOrAllow(state.floodLimit('telegram-inline', { perWindow: config.TELEGRAM_FLOOD_PER_MINUTE * 3, clock }), logger);
   const lastAnswers = new BoundedMap<string, LastAnswer>(config.SESSION_MAX);
 
-  function ask(question: string, session: string, via: string, chatType: string, asked?: string): Reply {
+  async function ask(question: string, session: string, via: string, chatType: string, asked?: string): Promise<Reply> {
     const started = performance.now();
-    const answer = engine.ask({ text: question, session });
+    const answer = await state.converse(engine, question, session);
     lastAnswers.set(session, { outcome: answer.outcome, explain: answer.explain });
     logger.info('telegram.answer', { via, chatType, outcome: answer.outcome, intent: answer.intent, confidence: answer.confidence, ms: Math.round((performance.now() - started) * 10) / 10 });
     const reply = answerReply(answer, ids, asked ? { asked } : {});
@@ -126,7 +149,7 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
 
   /** True when the chat may ask one more; the first refused question gets one polite notice. */
   async function admitted(telegram: Telegram, target: Target, lang: Lang, chatType: string): Promise<boolean> {
-    const verdict = flood.take(`chat:${target.chatId}`);
+    const verdict = await flood.take(`chat:${target.chatId}`);
     if (verdict === 'allow') return true;
     if (verdict === 'notice') {
       logger.warn('telegram.flood', { chatType, perMinute: config.TELEGRAM_FLOOD_PER_MINUTE });
@@ -137,7 +160,7 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
 
   // Every update gets its own client from telegraf; each one retries failed sends.
   bot.use((ctx, next) => {
-    installRetry(ctx.telegram, { logger });
+    installRetry(ctx.telegram, retry);
     return next();
   });
 
@@ -174,7 +197,7 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
     }
     if (!(await admitted(ctx.telegram, target, lang, msg.chat.type))) return;
     ctx.state['addressed'] = true;
-    await send(ctx.telegram, target, ask(question, sessionOf(msg.chat.id, msg.from.id), 'message', msg.chat.type));
+    await send(ctx.telegram, target, await ask(question, sessionOf(msg.chat.id, msg.from.id), 'message', msg.chat.type));
   });
 
   bot.on('callback_query', async (ctx) => {
@@ -199,7 +222,7 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
         await answerQuery(texts.expired);
         return;
       }
-      const verdict = flood.take(`chat:${msg.chat.id}`);
+      const verdict = await flood.take(`chat:${msg.chat.id}`);
       if (verdict !== 'allow') {
         if (verdict === 'notice') logger.warn('telegram.flood', { chatType: msg.chat.type, perMinute: config.TELEGRAM_FLOOD_PER_MINUTE });
         await answerQuery(verdict === 'notice' ? texts.flood : undefined);
@@ -209,7 +232,7 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
       await answerQuery();
       ctx.state['addressed'] = true;
       const target = targetOf(msg, false);
-      await send(ctx.telegram, target, ask(question, sessionOf(msg.chat.id, query.from.id), 'button', msg.chat.type, question));
+      await send(ctx.telegram, target, await ask(question, sessionOf(msg.chat.id, query.from.id), 'button', msg.chat.type, question));
     } finally {
       if (!answered) await ctx.answerCbQuery().catch((error: unknown) => logger.warn('telegram.callback_unanswered', { error }));
     }
@@ -217,7 +240,7 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
 
   bot.on('inline_query', async (ctx) => {
     const query = ctx.inlineQuery;
-    if (inlineFlood.take(`user:${query.from.id}`) !== 'allow') {
+    if ((await inlineFlood.take(`user:${query.from.id}`)) !== 'allow') {
       await ctx.answerInlineQuery([], { cache_time: 10, is_personal: true });
       return;
     }
@@ -249,7 +272,8 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
     else logger.error('telegram.handler_failed', fields);
     if (forbidden || !ctx.state['addressed'] || !ctx.chat) return;
     try {
-      await ctx.telegram.sendMessage(ctx.chat.id, escapeHtml(textsFor(uiLangOf(ctx.from?.language_code)).failed), { parse_mode: 'HTML' });
+      const text = escapeHtml(textsFor(uiLangOf(ctx.from?.language_code)).failed);
+      await callOnce(ctx.telegram, 'sendMessage', { chat_id: ctx.chat.id, text, parse_mode: 'HTML' }, timing.apologyDeadlineMs);
     } catch (apologyError) {
       logger.warn('telegram.apology_failed', { error: apologyError });
     }

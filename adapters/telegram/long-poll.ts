@@ -2,18 +2,21 @@ import { TelegramError, type Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { Logger } from '../shared/logger.js';
 import { retryDelay } from './retry-api.js';
+import type { UpdateQueue } from './update-queue.js';
 
 export interface LongPollOptions {
   allowedUpdates: readonly string[];
   logger: Logger;
+  /** Where fetched updates go: in order per chat, side by side across chats. */
+  queue: UpdateQueue;
   /** Seconds Telegram may hold each getUpdates open; 50 like telegraf. */
   timeoutSeconds?: number;
 }
 
 export interface LongPoll {
-  /** Settles when polling has ended and the last batch's replies are done; rejects on 401, 409 and other refusals. */
+  /** Settles when polling has ended and the queued updates' replies are done; rejects on 401, 409 and other refusals. */
   readonly done: Promise<void>;
-  /** Ends polling: the pending getUpdates is aborted, the batch being answered is finished. */
+  /** Ends polling: the pending getUpdates is aborted, the updates already fetched are finished. */
   stop(): void;
 }
 
@@ -38,9 +41,10 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
  * retries every failure after a fixed 5 s. Here stop works at any moment, 429 waits retry_after,
  * network and server errors back off, and 401/409 end the loop for the caller to explain.
  * Updates are confirmed (offset) as soon as they are fetched, as telegraf does, so one update that
- * crashes the handler is not fetched again forever.
+ * crashes the handler is not fetched again forever. Fetched updates go to the queue and polling
+ * goes on at once (while the queue has room), so one slow chat never holds the others' answers.
  */
-export function startLongPoll(bot: Telegraf, options: LongPollOptions): LongPoll {
+export function startLongPoll(bot: Pick<Telegraf, 'telegram'>, options: LongPollOptions): LongPoll {
   const controller = new AbortController();
   const { signal } = controller;
   const timeout = options.timeoutSeconds ?? 50;
@@ -69,8 +73,12 @@ export function startLongPoll(bot: Telegraf, options: LongPollOptions): LongPoll
       }
       const last = updates[updates.length - 1];
       if (last) offset = last.update_id + 1;
-      await Promise.all(updates.map((update) => bot.handleUpdate(update).catch((error: unknown) => options.logger.error('telegram.update_failed', { updateId: update.update_id, error }))));
+      for (const update of updates) {
+        options.queue.push(update).catch((error: unknown) => options.logger.error('telegram.update_failed', { updateId: update.update_id, error }));
+      }
+      await options.queue.room();
     }
+    await options.queue.idle();
     // Confirm what was handled, so a restart does not answer the last batch again.
     if (offset) await bot.telegram.callApi('getUpdates', { offset, limit: 1, timeout: 0 }).catch(() => undefined);
   }

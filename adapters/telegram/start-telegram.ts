@@ -6,9 +6,11 @@ import { AdapterError } from '../../src/errors.js';
 import type { Config } from '../config/index.js';
 import type { Logger } from '../shared/logger.js';
 import type { QuestionLog } from '../storage/index.js';
+import { createMemoryState, seenOrNew, type SharedState } from '../shared/state/index.js';
 import { registerCommands } from './commands.js';
-import { ALLOWED_UPDATES, createTelegramBot } from './create-bot.js';
+import { ALLOWED_UPDATES, createTelegramBot, type TelegramTiming } from './create-bot.js';
 import { startLongPoll } from './long-poll.js';
+import { MAX_PENDING_UPDATES, UPDATE_CONCURRENCY, createUpdateQueue } from './update-queue.js';
 import { mountWebhook, webhookPath, webhookSecret, type WebhookRoute } from './webhook.js';
 
 export interface StartTelegramOptions<E extends Env = Env, S extends Schema = Schema, B extends string = string> {
@@ -24,14 +26,24 @@ export interface StartTelegramOptions<E extends Env = Env, S extends Schema = Sc
   clock?: () => number;
   /** Logs questions and takes 👍/👎 feedback on the answers. */
   questionLog?: QuestionLog | undefined;
+  /** Bot API deadlines; tests shorten them. */
+  timing?: Partial<TelegramTiming>;
+  /** Conversations, flood windows and seen update ids; in memory by default, Redis for several instances. */
+  state?: SharedState;
 }
+
+/** Telegram redelivers a webhook update it got no 200 for, possibly to another instance; a day covers it. */
+const SEEN_UPDATES_MS = 24 * 60 * 60_000;
 
 /** A running bot. */
 export interface TelegramHandle {
   readonly mode: 'polling' | 'webhook';
   /** Settles when the bot has stopped serving: after stop(), or on its own after a 409 or 401. */
   readonly done: Promise<void>;
-  /** Stops taking updates, lets in-flight replies finish (at most STOP_WAIT_MS), then resolves. Call it on SIGINT/SIGTERM. */
+  /**
+   * Stops taking updates, lets replies being sent finish (at most STOP_WAIT_MS; a retry still
+   * waiting on a 429 or a backoff is given up), then resolves. Call it on SIGINT/SIGTERM.
+   */
   stop(reason?: string): Promise<void>;
 }
 
@@ -93,7 +105,17 @@ function close(server: ServerType): Promise<void> {
  */
 export async function startTelegram<E extends Env, S extends Schema, B extends string>(options: StartTelegramOptions<E, S, B>): Promise<TelegramHandle> {
   const { engine, config, logger } = options;
-  const bot = createTelegramBot({ engine, config, logger, questionLog: options.questionLog, ...(options.clock ? { clock: options.clock } : {}) });
+  const stopping = new AbortController();
+  const shared = options.state ?? createMemoryState();
+  const bot = createTelegramBot({ engine, config, logger, questionLog: options.questionLog, state: shared, signal: stopping.signal, ...(options.clock ? { clock: options.clock } : {}), ...(options.timing ? { timing: options.timing } : {}) });
+  const seen = seenOrNew(shared.seenCache('telegram-update', { ttlMs: SEEN_UPDATES_MS, maxKeys: config.SESSION_MAX }), logger);
+  const queue = createUpdateQueue(
+    async (update) => {
+      if (await seen.firstSeen(String(update.update_id))) await bot.handleUpdate(update);
+      else logger.info('telegram.duplicate_update', { updateId: update.update_id });
+    },
+    { concurrency: UPDATE_CONCURRENCY, maxPending: MAX_PENDING_UPDATES },
+  );
   const token = config.TELEGRAM_BOT_TOKEN ?? '';
   const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
   let state: 'starting' | 'running' | 'stopped' = 'starting';
@@ -108,7 +130,7 @@ export async function startTelegram<E extends Env, S extends Schema, B extends s
       ready: () => state === 'running',
       logger,
       handle(update) {
-        const run = bot.handleUpdate(update).finally(() => inflight.delete(run));
+        const run = queue.push(update).finally(() => inflight.delete(run));
         inflight.add(run);
         return run;
       },
@@ -153,6 +175,7 @@ export async function startTelegram<E extends Env, S extends Schema, B extends s
       async stop(reason = 'stop') {
         if (state !== 'stopped') {
           state = 'stopped';
+          stopping.abort();
           const finished = await within(Promise.allSettled([...inflight]), STOP_WAIT_MS);
           if (server) await close(server);
           logger.info('telegram.stopped', { mode: 'webhook', reason, finishedInFlight: finished });
@@ -170,7 +193,7 @@ export async function startTelegram<E extends Env, S extends Schema, B extends s
     throw startFailure(error, 'deleteWebhook', config, token);
   }
   state = 'running';
-  const poll = startLongPoll(bot, { allowedUpdates: ALLOWED_UPDATES, logger });
+  const poll = startLongPoll(bot, { allowedUpdates: ALLOWED_UPDATES, logger, queue });
   const done = poll.done
     .then(
       () => logger.info('telegram.stopped', { mode: 'polling' }),
@@ -190,6 +213,7 @@ export async function startTelegram<E extends Env, S extends Schema, B extends s
     async stop(reason = 'stop') {
       if (state === 'running') logger.info('telegram.stopping', { mode: 'polling', reason });
       poll.stop();
+      stopping.abort();
       const finished = await within(done, STOP_WAIT_MS);
       if (!finished) logger.warn('telegram.stop_timeout', { waitedMs: STOP_WAIT_MS });
     },

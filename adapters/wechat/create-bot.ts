@@ -1,8 +1,7 @@
 import { WechatyBuilder, type Message, type Wechaty, type WechatyOptions } from 'wechaty';
-import type { Engine } from '../../src/engine/index.js';
 import type { Config } from '../config/index.js';
-import { createFloodLimit } from '../shared/flood-limit.js';
 import type { Logger } from '../shared/logger.js';
+import { createMemoryState, floodOrAllow, seenOrNew, type ConversingEngine, type SharedState } from '../shared/state/index.js';
 import { createMessageHandler } from './handle-message.js';
 import { createKeyedQueue } from './keyed-queue.js';
 import { logLifecycle, printQrToStderr, type QrPrinter } from './log-lifecycle.js';
@@ -15,8 +14,8 @@ import { wechatyOptionsFrom } from './wechaty-options.js';
 export type PuppetInstance = Extract<WechatyOptions['puppet'], object>;
 
 export interface WechatBotOptions {
-  /** Only `ask` is used: the adapter is a translator around the engine's one way in. */
-  engine: Pick<Engine, 'ask'>;
+  /** Only `ask` (and `respond`, with Redis) are used: the adapter is a translator around the engine. */
+  engine: ConversingEngine;
   config: Config;
   logger: Logger;
   /** A ready puppet; without it the puppet named by WECHATY_PUPPET is loaded when the bot starts. */
@@ -29,7 +28,12 @@ export interface WechatBotOptions {
   startedAt?: number;
   /** Draws the login QR code (default: qrcode-terminal on standard error). */
   printQr?: QrPrinter;
+  /** Conversations, flood windows and seen message ids; in memory by default, Redis for several instances. */
+  state?: SharedState;
 }
+
+/** A puppet re-delivers recent messages after a reconnect; an hour covers it. */
+const SEEN_MESSAGES_MS = 60 * 60_000;
 
 /**
  * Builds a Wechaty bot wired to the engine but not started, so tests can drive it with a PuppetMock
@@ -43,11 +47,14 @@ export function createWechatBot(options: WechatBotOptions): Wechaty {
   const bot = WechatyBuilder.build(options.puppet ? { puppet: options.puppet } : wechatyOptionsFrom(config));
   logLifecycle(bot, logger, options.printQr ?? printQrToStderr);
 
+  const state = options.state ?? createMemoryState();
   const handle = createMessageHandler({
     engine: options.engine,
+    state,
+    seen: seenOrNew(state.seenCache('wechat-message', { ttlMs: SEEN_MESSAGES_MS, maxKeys: config.SESSION_MAX }), logger),
     logger,
     pacer: createPacer({ clock, sleep: options.sleep ?? realSleep, maxChats: config.SESSION_MAX }),
-    flood: createFloodLimit({ perWindow: config.WECHAT_FLOOD_PER_MINUTE, clock, maxKeys: config.SESSION_MAX }),
+    flood: floodOrAllow(state.floodLimit('wechat-contact', { perWindow: config.WECHAT_FLOOD_PER_MINUTE, clock, maxKeys: config.SESSION_MAX }), logger),
     suggestions: createSuggestionMemory(config.SESSION_MAX),
     self: () => bot.currentUser,
     startedAt: options.startedAt ?? Date.now(),

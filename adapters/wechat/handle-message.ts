@@ -1,7 +1,6 @@
 import { types, type Contact, type ContactSelf, type Message, type Room } from 'wechaty';
-import type { Engine } from '../../src/engine/index.js';
-import type { FloodLimit } from '../shared/flood-limit.js';
 import type { Logger } from '../shared/logger.js';
+import { StateUnavailableError, type ConversingEngine, type SeenCache, type SharedFloodLimit, type SharedState } from '../shared/state/index.js';
 import { botNames, mentionsName, stripMentions } from './mention.js';
 import type { Pacer } from './pacer.js';
 import { NOTICES } from './phrases.js';
@@ -32,10 +31,14 @@ const HINTED_TYPES = new Set<types.Message>([
 ]);
 
 export interface MessageHandlerDeps {
-  engine: Pick<Engine, 'ask'>;
+  engine: ConversingEngine;
   logger: Logger;
   pacer: Pacer;
-  flood: FloodLimit;
+  flood: SharedFloodLimit;
+  /** Conversations (in memory, or Redis for several instances). */
+  state: Pick<SharedState, 'converse'>;
+  /** Message ids already handled: a puppet may deliver one twice, or to two instances. */
+  seen: SeenCache;
   suggestions: SuggestionMemory;
   /** The logged-in account, for its name in rooms. */
   self: () => ContactSelf;
@@ -44,7 +47,7 @@ export interface MessageHandlerDeps {
 }
 
 /** What became of one message, for logs and tests. */
-export type Handled = 'answered' | 'hinted' | 'flood-notice' | 'ignored';
+export type Handled = 'answered' | 'hinted' | 'flood-notice' | 'ignored' | 'duplicate' | 'unavailable';
 
 /**
  * The translator: one WeChat message in; nothing, a hint, a flood notice or the engine's Answer as
@@ -87,6 +90,10 @@ export function createMessageHandler(deps: MessageHandlerDeps): (message: Messag
       logger.debug('wechat.ignored', { reason: 'stale', ageSeconds: message.age() });
       return 'ignored';
     }
+    if (!(await deps.seen.firstSeen(message.id))) {
+      logger.info('wechat.duplicate_message', { messageId: message.id });
+      return 'duplicate';
+    }
     const room = message.room();
     const type = message.type();
 
@@ -100,7 +107,7 @@ export function createMessageHandler(deps: MessageHandlerDeps): (message: Messag
       return 'ignored';
     }
 
-    const verdict = deps.flood.take(talker.id);
+    const verdict = await deps.flood.take(talker.id);
     if (verdict === 'drop') return 'ignored';
     if (verdict === 'notice') {
       logger.warn('wechat.flood', { contact: talker.id, room: room?.id });
@@ -114,7 +121,15 @@ export function createMessageHandler(deps: MessageHandlerDeps): (message: Messag
 
     const session = sessionId(talker.id, room?.id);
     const asked = deps.suggestions.pick(session, question) ?? question;
-    const answer = deps.engine.ask({ text: asked, session });
+    let answer;
+    try {
+      answer = await deps.state.converse(deps.engine, asked, session);
+    } catch (error) {
+      if (!(error instanceof StateUnavailableError)) throw error;
+      logger.warn('wechat.state_unavailable', { error: error.message });
+      await reply(talker, room, NOTICES.unavailable);
+      return 'unavailable';
+    }
     deps.suggestions.remember(session, answer.suggestions);
     const parts = await reply(talker, room, renderAnswer(answer));
     logger.info('wechat.answered', {

@@ -28,5 +28,6 @@ export const PHRASES: Record<Lang, { source: string; related: string; replyWithN
  */
 export const NOTICES = {
   nonText: '我只能读文字消息,请用文字提问。\nI can only read text; please type your question.',
+  unavailable: '抱歉,系统暂时忙不过来,请过几秒再问一次。\nSorry, I cannot answer right now; please ask again in a few seconds.',
   flood: '消息太多了,请一分钟后再问。\nToo many messages; please wait a minute, then ask again.',
 } as const;

@@ -2,12 +2,15 @@ import type { Engine } from '../../src/engine/index.js';
 import { AdapterError } from '../../src/errors.js';
 import type { Config } from '../config/index.js';
 import type { Logger } from '../shared/logger.js';
+import type { ConversingEngine, SharedState } from '../shared/state/index.js';
 import { createWechatBot } from './create-bot.js';
 
 export interface StartWechatOptions {
-  engine: Pick<Engine, 'ask' | 'warmUp'>;
+  engine: ConversingEngine & Pick<Engine, 'warmUp'>;
   config: Config;
   logger: Logger;
+  /** Conversations, flood windows and seen message ids; in memory by default. */
+  state?: SharedState;
 }
 
 /** A running WeChat bot; `stop` ends the session without logging the account out. */
@@ -25,7 +28,7 @@ export async function startWechat(options: StartWechatOptions): Promise<RunningW
   const { config, logger } = options;
   // Builds the traditional-Chinese converter now, not on the first traditional question.
   options.engine.warmUp();
-  const bot = createWechatBot({ engine: options.engine, config, logger });
+  const bot = createWechatBot({ engine: options.engine, config, logger, ...(options.state ? { state: options.state } : {}) });
   try {
     await bot.start();
   } catch (cause) {

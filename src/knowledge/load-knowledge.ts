@@ -1,31 +1,17 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { KnowledgeLoadError } from '../errors.js';
 import { PACK_FILES, checkReferences } from './check-references.js';
+import { checkValues } from './check-values.js';
+import { formatJsonPath as formatPath } from './json-path.js';
 import { mergeLexicon } from './merge-domain.js';
+import { readKnowledgeJson as readJson } from './read-json.js';
 import { DomainIngest, DomainLexicon, Knowledge, PackLexicon } from './schema.js';
 
-const formatPath = (path: PropertyKey[]) =>
-  path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
-
-function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (cause) {
-    throw new KnowledgeLoadError(file, [(cause as Error).message], { cause, unreadable: true });
-  }
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    throw new KnowledgeLoadError(file, [`not valid JSON: ${(cause as Error).message}`], { cause });
-  }
-}
-
 function parseFile<T>(file: string, schema: z.ZodType<T>): T {
-  const { $schema: _editorHint, ...json } = readJson(file) as Record<string, unknown>;
+  const { $schema: _editorHint, ...json } = readJson(file);
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     throw new KnowledgeLoadError(file, parsed.error.issues.map((issue) => `${formatPath(issue.path) || '(root)'}: ${issue.message}`));
@@ -44,7 +30,7 @@ export function projectDomainDir(): string {
   return join(dir, 'knowledge', 'domain');
 }
 
-/** The domain lexicon every pack is read with; `null` reads a pack alone (a pack that brings all its words). */
+/** The vocabulary every pack is read with (knowledge/domain/lexicon.json). */
 export function loadDomainLexicon(domainDir: string): DomainLexicon {
   return parseFile(join(domainDir, 'lexicon.json'), DomainLexicon);
 }
@@ -79,7 +65,7 @@ export function loadKnowledge(dir: string, options: LoadOptions = {}): Knowledge
     Object.assign(merged, parseFile(full, schema));
   }
   const knowledge = merged as Knowledge;
-  const issues = checkReferences(knowledge);
+  const issues = [...checkReferences(knowledge), ...checkValues(knowledge)];
   const first = issues[0];
   if (first) {
     throw new KnowledgeLoadError(

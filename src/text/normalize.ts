@@ -4,17 +4,22 @@ export const MAX_QUESTION_CHARS = 300;
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad]/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+// eslint-disable-next-line no-control-regex
+const SPACE_RUN = /[\s\u0000-\u001f\u007f-\u009f]+/g;
 const TAG = /<\/?[a-z!][^<>]{0,200}>/gi;
 const HAN_DIGITS: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 const HAN_YEAR = /([〇零一二三四五六七八九]{4})(?=年)/g;
 
 /**
- * Makes raw user text safe and uniform: caps its length first (so 100 KB costs no more than a line),
- * then NFKC (full-width → half-width), drops control, bidi and zero-width characters and markup
- * tags, folds whitespace, and writes years given in Chinese digits (二〇一二年) as Arabic digits.
+ * Makes raw user text safe and uniform: first drops zero-width characters and folds whitespace runs
+ * (two linear passes, so 1,200 leading spaces cannot push a question past the cap), then caps the
+ * length (so 100 KB costs no more than a line), then NFKC (full-width → half-width), drops control
+ * and bidi characters and markup tags, folds whitespace again, and writes years given in Chinese
+ * digits (二〇一二年) as Arabic digits.
  */
 export function normalizeText(raw: string): string {
-  const capped = raw.length > MAX_QUESTION_CHARS * 4 ? raw.slice(0, MAX_QUESTION_CHARS * 4) : raw;
+  const folded = raw.replace(INVISIBLE, '').replace(SPACE_RUN, ' ').trimStart();
+  const capped = folded.length > MAX_QUESTION_CHARS * 4 ? folded.slice(0, MAX_QUESTION_CHARS * 4) : folded;
   const text = capped
     .normalize('NFKC')
     .replace(INVISIBLE, '')

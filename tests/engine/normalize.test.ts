@@ -17,6 +17,10 @@ describe('normalizeText', () => {
   it('caps huge input before doing any work on it', () => {
     expect(normalizeText('字'.repeat(100_000)).length).toBe(MAX_QUESTION_CHARS);
   });
+  it('applies the cap after folding whitespace and zero-width characters', () => {
+    expect(normalizeText(`${' '.repeat(1200)}简报发了多少期?`)).toBe('简报发了多少期?');
+    expect(normalizeText(`${'\u200b'.repeat(1300)}网${'\u00ad \n'.repeat(700)}站`)).toBe('网 站');
+  });
   it('tells text with words from text without', () => {
     expect(hasWords('🙂🙂 ?!')).toBe(false);
     expect(hasWords('多少')).toBe(true);

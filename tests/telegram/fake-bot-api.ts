@@ -15,7 +15,7 @@ export interface ApiCall {
 export interface ApiResponse {
   status: number;
   body: unknown;
-  /** Hold the answer this long, to keep a call in flight. */
+  /** Hold the answer this long, to keep a call in flight; Infinity: never answer (until the caller gives up). */
   delayMs?: number;
 }
 
@@ -48,6 +48,8 @@ export class FakeBotApi {
   readonly calls: ApiCall[] = [];
   /** Methods in the order their requests arrived (a call is in `calls` only once answered). */
   readonly received: string[] = [];
+  /** Every request as it arrived, answered or not. */
+  readonly requests: Omit<ApiCall, 'status'>[] = [];
   #server: Server;
   #options: FakeBotApiOptions;
   #queue: Update[] = [];
@@ -89,6 +91,7 @@ export class FakeBotApi {
   reset(): void {
     this.calls.length = 0;
     this.received.length = 0;
+    this.requests.length = 0;
     this.#counts.clear();
   }
 
@@ -130,12 +133,14 @@ export class FakeBotApi {
     this.#counts.set(method, nth);
     const call = { seq: ++this.#seq, method, token, payload };
     this.received.push(method);
+    this.requests.push(call);
     for (const waiter of [...this.#waiters]) waiter.check();
     let response: ApiResponse;
     if (!match) response = apiError(404, 'Not Found');
     else if (token !== this.#options.token) response = apiError(401, 'Unauthorized');
     else response = this.#options.respond?.(call, nth) ?? (await this.#default(method, payload, res));
-    if (response.delayMs) await new Promise((resolve) => setTimeout(resolve, response.delayMs));
+    if (response.delayMs === Infinity) await new Promise((resolve) => res.once('close', resolve));
+    else if (response.delayMs) await new Promise((resolve) => setTimeout(resolve, response.delayMs));
     if (res.destroyed) return;
     this.calls.push({ ...call, status: response.status });
     res.writeHead(response.status, { 'content-type': 'application/json' });

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Telegram, TelegramError } from 'telegraf';
-import { installRetry, retryDelay } from '../../adapters/telegram/retry-api.js';
+import { CallDeadlineError, callOnce, installRetry, retryDelay } from '../../adapters/telegram/retry-api.js';
 import { FakeBotApi, apiError, type ApiResponse } from './fake-bot-api.js';
 import { BOT, TOKEN, captureLogger } from './fixtures.js';
 
@@ -20,6 +20,7 @@ describe('retryDelay', () => {
     expect(retryDelay(telegramError(403), 0)).toBeUndefined();
     expect(retryDelay(Object.assign(new Error('aborted'), { name: 'AbortError' }), 0)).toBeUndefined();
     expect(retryDelay(new TypeError('bug'), 0)).toBeUndefined();
+    expect(retryDelay(new CallDeadlineError('sendMessage', 10_000), 1)).toBe(1000);
   });
 });
 
@@ -67,6 +68,38 @@ describe('installRetry against a stand-in Bot API', () => {
     await expect(telegram.sendMessage(1, '<b>')).rejects.toThrow('400');
     expect(api.callsOf('sendMessage')).toHaveLength(1);
     expect(sleeps).toEqual([]);
+  });
+
+  it('keeps all attempts and waits of one call within its total budget', async () => {
+    plan = (method) => (method === 'sendMessage' ? apiError(429, 'Too Many Requests: retry after 20', { retry_after: 20 }) : undefined);
+    const telegram = new Telegram(TOKEN, { apiRoot: api.url });
+    let clock = 0;
+    const sleeps: number[] = [];
+    const logger = captureLogger();
+    installRetry(telegram, { logger, budgetMs: 30_000, now: () => clock, sleep: async (ms) => void (sleeps.push(ms), (clock += ms)) });
+    await expect(telegram.sendMessage(1, 'hi')).rejects.toThrow('429');
+    expect(api.callsOf('sendMessage')).toHaveLength(2);
+    expect(sleeps).toEqual([20_000]);
+    expect(logger.events().map((e) => e.event)).toEqual(['telegram.retry', 'telegram.retry_budget_spent']);
+  });
+
+  it('gives every attempt a deadline and retries a call that got no answer', async () => {
+    plan = (method, nth) => (method === 'sendMessage' && nth === 1 ? { status: 200, body: {}, delayMs: Infinity } : undefined);
+    const telegram = new Telegram(TOKEN, { apiRoot: api.url });
+    const sleeps: number[] = [];
+    installRetry(telegram, { logger: captureLogger(), deadlineMs: 200, sleep: async (ms) => void sleeps.push(ms) });
+    const sent = await telegram.sendMessage(1, 'hi');
+    expect(sent.text).toBe('hi');
+    expect(api.requests.map((r) => r.method)).toEqual(['sendMessage', 'sendMessage']);
+    expect(sleeps).toEqual([500]);
+  });
+
+  it('sends once, around the retry, with a deadline of its own', async () => {
+    plan = (method) => (method === 'sendMessage' ? { status: 200, body: {}, delayMs: Infinity } : undefined);
+    const telegram = new Telegram(TOKEN, { apiRoot: api.url });
+    installRetry(telegram, { logger: captureLogger(), sleep: async () => undefined });
+    await expect(callOnce(telegram, 'sendMessage', { chat_id: 1, text: 'sorry' }, 200)).rejects.toBeInstanceOf(CallDeadlineError);
+    expect(api.requests.map((r) => r.method)).toEqual(['sendMessage']);
   });
 
   it('leaves getUpdates to the poller', async () => {

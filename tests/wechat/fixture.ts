@@ -4,6 +4,7 @@ import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import type { Engine } from '../../src/engine/index.js';
 import { readConfig, type Config } from '../../adapters/config/index.js';
 import { createLogger } from '../../adapters/shared/logger.js';
+import type { SharedState } from '../../adapters/shared/state/index.js';
 import { createWechatBot } from '../../adapters/wechat/index.js';
 
 /** One message the bot sent, as the mock recorded it. */
@@ -28,7 +29,7 @@ export const BOT_NAME = '通辽政务助手';
  * A started bot on a PuppetMock, logged in as BOT_NAME, with two people and a room. Time for pacing
  * and flood limits is a fake clock that `sleep` advances, so nothing waits real seconds.
  */
-export async function startFixture(options: { engine: Pick<Engine, 'ask'>; env?: Record<string, string>; startedAt?: number }) {
+export async function startFixture(options: { engine: Pick<Engine, 'ask' | 'respond'>; env?: Record<string, string>; startedAt?: number; state?: SharedState }) {
   const mocker = new mock.Mocker();
   const puppet = new PuppetMock({ mocker });
   const botUser = mocker.createContact({ id: 'bot-self', name: BOT_NAME });
@@ -61,7 +62,7 @@ export async function startFixture(options: { engine: Pick<Engine, 'ask'>; env?:
     for (const wake of waiters) wake();
   });
 
-  const bot: Wechaty = createWechatBot({ engine: options.engine, config, logger, puppet, clock, sleep, startedAt, printQr: (qr) => qrCodes.push(qr) });
+  const bot: Wechaty = createWechatBot({ engine: options.engine, config, logger, puppet, clock, sleep, startedAt, printQr: (qr) => qrCodes.push(qr), ...(options.state ? { state: options.state } : {}) });
   await bot.start();
   await within(new Promise<void>((resolve) => {
     bot.once('login', () => resolve());
@@ -84,14 +85,15 @@ export async function startFixture(options: { engine: Pick<Engine, 'ask'>; env?:
     );
   }
 
-  /** Delivers a message built by hand, for what `say().to()` cannot make (an old one, a picture). */
-  function deliver(payload: { talkerId: string; roomId?: string; text?: string; type?: types.Message; timestamp?: number; mentionIdList?: string[] }) {
+  /** Delivers a message built by hand, for what `say().to()` cannot make (an old one, a picture); returns its id. */
+  function deliver(payload: { talkerId: string; roomId?: string; text?: string; type?: types.Message; timestamp?: number; mentionIdList?: string[] }): string {
     const id = `hand-${Math.random().toString(36).slice(2)}`;
     const base = { id, talkerId: payload.talkerId, text: payload.text, type: payload.type ?? types.Message.Text, timestamp: payload.timestamp ?? Date.now() };
     const message = payload.roomId
       ? mocker.MessageMock.create({ ...base, roomId: payload.roomId, mentionIdList: payload.mentionIdList ?? [] })
       : mocker.MessageMock.create({ ...base, listenerId: botUser.id });
     puppet.emit('message', { messageId: message.id });
+    return message.id;
   }
 
   return {

@@ -31,12 +31,10 @@ export function makeAnswer(parts: { message: string; outcome?: Answer['outcome']
  */
 export function createStubEngine(replies: Record<string, Answer>) {
   const asked: Asked[] = [];
-  return {
-    asked,
-    ask({ text, session }: { text: string; session?: string }): Answer {
-      asked.push({ text, session });
-      if (text === 'BOOM') throw new Error('engine exploded');
-      return replies[text] ?? makeAnswer({ outcome: 'unknown', message: `没有找到:${text}` });
-    },
+  const ask = ({ text, session }: { text: string; session?: string }): Answer => {
+    asked.push({ text, session });
+    if (text === 'BOOM') throw new Error('engine exploded');
+    return replies[text] ?? makeAnswer({ outcome: 'unknown', message: `没有找到:${text}` });
   };
+  return { asked, ask, respond: (text: string) => ({ answer: ask({ text }), context: undefined }) };
 }
