@@ -31,12 +31,14 @@ const SESSION_PREFIX = 'http:';
 /**
  * POST /api/ask: a translator, nothing more. The question goes to `engine.ask` as is; the Answer
  * comes back field for field (the batch contract's shape) with the conversation id, new if the
- * client had none.
+ * client had none. `explain` (the rule and its scores) is for staff: it is sent only when the
+ * client asks for it and `allowExplain` (HTTP_EXPLAIN) permits, since anonymous clients need no
+ * rule ids.
  */
-export function registerAskRoute(app: OpenAPIHono<HttpEnv>, engine: Engine): void {
+export function registerAskRoute(app: OpenAPIHono<HttpEnv>, engine: Engine, { allowExplain }: { allowExplain: boolean }): void {
   app.openapi(askRoute, (c) => {
-    const { question, sessionId = randomUUID() } = c.req.valid('json');
-    const answer = engine.ask({ text: question, session: `${SESSION_PREFIX}${sessionId}` });
-    return c.json({ ...answer, sessionId }, 200);
+    const { question, sessionId = randomUUID(), explain: wantsExplain = false } = c.req.valid('json');
+    const { explain, ...answer } = engine.ask({ text: question, session: `${SESSION_PREFIX}${sessionId}` });
+    return c.json(wantsExplain && allowExplain ? { ...answer, explain, sessionId } : { ...answer, sessionId }, 200);
   });
 }

@@ -4,12 +4,14 @@ import { cors } from 'hono/cors';
 import type { Engine } from '../../src/engine/index.js';
 import type { Config } from '../config/index.js';
 import type { Logger } from '../shared/logger.js';
+import type { ServiceStatus } from '../shared/service-status.js';
 import { accessLog } from './access-log.js';
 import { registerAskRoute } from './ask-route.js';
 import { clientKey, type HttpEnv } from './client-key.js';
 import { createErrorHandler, errorResponse, notFound, validationHook } from './error-responses.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerKnowledgeRoutes } from './knowledge-routes.js';
+import { methodAwareNotFound } from './method-not-allowed.js';
 import { rateLimit } from './rate-limit.js';
 import { securityHeaders } from './security-headers.js';
 import { defaultPublicDir, serveStaticFiles } from './static-files.js';
@@ -23,13 +25,15 @@ export type HttpApp = OpenAPIHono<HttpEnv>;
 
 export interface HttpAppOptions {
   engine: Engine;
-  /** Only HOST, PORT, CORS_ORIGINS and HTTP_RATE_LIMIT_PER_MINUTE are read. */
-  config: Pick<Config, 'CORS_ORIGINS' | 'HTTP_RATE_LIMIT_PER_MINUTE'>;
+  /** Only these variables are read. */
+  config: Pick<Config, 'CORS_ORIGINS' | 'HTTP_RATE_LIMIT_PER_MINUTE' | 'HTTP_EXPLAIN'>;
   logger: Logger;
   /** Milliseconds since the epoch, for the rate limit's windows; tests pass a fake to skip waiting. */
   clock?: () => number;
   /** Where the web chat's files are; defaults to adapters/http/public in the project. */
   publicDir?: string;
+  /** Channel states and shutdown for /readyz; without it /readyz checks the engine alone. */
+  status?: ServiceStatus;
 }
 
 /**
@@ -38,7 +42,7 @@ export interface HttpAppOptions {
  * headers, log and CORS wrap everything (so even 413 and 429 replies carry them), then the body
  * limit and rate limit guard the routes.
  */
-export function createHttpApp({ engine, config, logger, clock = Date.now, publicDir = defaultPublicDir() }: HttpAppOptions): HttpApp {
+export function createHttpApp({ engine, config, logger, clock = Date.now, publicDir = defaultPublicDir(), status }: HttpAppOptions): HttpApp {
   const app = new OpenAPIHono<HttpEnv>({ defaultHook: validationHook });
 
   app.use('*', securityHeaders());
@@ -54,11 +58,12 @@ export function createHttpApp({ engine, config, logger, clock = Date.now, public
     '/api/*',
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, 413, 'PAYLOAD_TOO_LARGE', `The body is over ${MAX_BODY_BYTES / 1024} KB; a question is at most 2000 characters.`) }),
   );
-  app.use('/api/ask', rateLimit({ limit: config.HTTP_RATE_LIMIT_PER_MINUTE, windowMs: RATE_WINDOW_MS, clock, keyOf: clientKey }));
+  // POST only: a preflight or a wrong method is answered without spending the client's questions.
+  app.on('POST', '/api/ask', rateLimit({ limit: config.HTTP_RATE_LIMIT_PER_MINUTE, windowMs: RATE_WINDOW_MS, clock, keyOf: clientKey }));
 
-  registerAskRoute(app, engine);
+  registerAskRoute(app, engine, { allowExplain: config.HTTP_EXPLAIN });
   registerKnowledgeRoutes(app, engine);
-  registerHealthRoutes(app, engine);
+  registerHealthRoutes(app, engine, status);
   app.doc('/openapi.json', {
     openapi: '3.0.3',
     info: {
@@ -69,7 +74,7 @@ export function createHttpApp({ engine, config, logger, clock = Date.now, public
   });
   serveStaticFiles(app, publicDir);
 
-  app.notFound(notFound);
+  app.notFound(methodAwareNotFound(app, notFound));
   app.onError(createErrorHandler(logger));
   return app;
 }

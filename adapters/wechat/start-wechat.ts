@@ -2,12 +2,15 @@ import type { Engine } from '../../src/engine/index.js';
 import { AdapterError } from '../../src/errors.js';
 import type { Config } from '../config/index.js';
 import type { Logger } from '../shared/logger.js';
+import type { ChannelStatusReporter } from '../shared/service-status.js';
 import { createWechatBot } from './create-bot.js';
 
 export interface StartWechatOptions {
   engine: Pick<Engine, 'ask' | 'warmUp'>;
   config: Config;
   logger: Logger;
+  /** Told `running` on login (`starting` while the QR code waits), `stopped` on logout and on stop, for /readyz. */
+  status?: ChannelStatusReporter;
 }
 
 /** A running WeChat bot; `stop` ends the session without logging the account out. */
@@ -26,6 +29,9 @@ export async function startWechat(options: StartWechatOptions): Promise<RunningW
   // Builds the traditional-Chinese converter now, not on the first traditional question.
   options.engine.warmUp();
   const bot = createWechatBot({ engine: options.engine, config, logger });
+  const report: ChannelStatusReporter['report'] = (...args) => options.status?.report(...args);
+  bot.on('login', () => report('wechat', 'running'));
+  bot.on('logout', () => report('wechat', 'stopped', 'logged_out'));
   try {
     await bot.start();
   } catch (cause) {
@@ -33,10 +39,15 @@ export async function startWechat(options: StartWechatOptions): Promise<RunningW
     throw new AdapterError('wechat', `the bot could not start on puppet ${puppet}: ${(cause as Error)?.message ?? cause}. Is it installed (npm install ${puppet})? See adapters/wechat/README.md`, { cause });
   }
   logger.info('wechat.started', { puppet: config.WECHATY_PUPPET, name: config.WECHATY_NAME });
+  if (bot.isLoggedIn) report('wechat', 'running');
+  else report('wechat', 'starting', 'waiting_for_login');
   let stopping: Promise<void> | undefined;
   return {
     stop() {
-      stopping ??= bot.stop().then(() => logger.info('wechat.stopped', {}));
+      stopping ??= bot.stop().then(() => {
+        report('wechat', 'stopped', 'shutdown');
+        logger.info('wechat.stopped', {});
+      });
       return stopping;
     },
   };

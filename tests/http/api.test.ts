@@ -6,7 +6,7 @@ import { ask, engine, makeApp, postAsk } from './helpers.js';
 
 const app = makeApp();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const ANSWER_FIELDS = ['outcome', 'text', 'message', 'lang', 'intent', 'confidence', 'citations', 'suggestions', 'explain', 'sessionId'];
+const ANSWER_FIELDS = ['outcome', 'text', 'message', 'lang', 'intent', 'confidence', 'citations', 'suggestions', 'sessionId'];
 
 describe('POST /api/ask', () => {
   it('answers with the engine Answer fields, a citation and a new sessionId', async () => {
@@ -22,7 +22,7 @@ describe('POST /api/ask', () => {
   });
 
   it('documents exactly the engine Answer: the OpenAPI schema keeps every field of a real reply', async () => {
-    expectTypeOf<Omit<z.infer<typeof AskReply>, 'sessionId'>>().toEqualTypeOf<Answer>();
+    expectTypeOf<Required<Omit<z.infer<typeof AskReply>, 'sessionId'>>>().toEqualTypeOf<Answer>();
     for (const question of ['网站公开了多少条?', '多少人次?', '2014年公开了多少条?']) {
       const reply = await ask(app, question);
       expect(AskReply.parse(reply), question).toEqual(reply);
@@ -31,10 +31,11 @@ describe('POST /api/ask', () => {
 
   it('returns the same answer as engine.ask (the adapter only translates)', async () => {
     const reply = await ask(app, 'How many approval cases were handled?');
-    const direct = engine().ask({ text: 'How many approval cases were handled?' });
+    const { explain, ...direct } = engine().ask({ text: 'How many approval cases were handled?' });
     const { sessionId, ...answer } = reply;
     expect(sessionId).toMatch(UUID);
     expect(answer).toEqual(direct);
+    expect(explain.rule).toBe(reply.intent);
   });
 
   it('resolves a follow-up with the returned sessionId, and keeps conversations apart', async () => {
@@ -87,6 +88,29 @@ describe('POST /api/ask', () => {
   it('accepts JSON with a charset parameter', async () => {
     const res = await postAsk(app, { question: '网站公开了多少条?' }, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
     expect(res.status).toBe(200);
+  });
+});
+
+describe('explain (the rule and its scores)', () => {
+  const question = '网站公开了多少条?';
+  const explainOf = async (env: Record<string, string>, body: object) => {
+    const res = await postAsk(makeApp({ env }), { question, ...body });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { explain?: unknown }).explain;
+  };
+
+  it('is sent only when the client asks for it and HTTP_EXPLAIN allows it', async () => {
+    expect(await explainOf({ HTTP_EXPLAIN: 'true' }, { explain: true })).toEqual(engine().ask({ text: question }).explain);
+    expect(await explainOf({ HTTP_EXPLAIN: 'true' }, {})).toBeUndefined();
+    expect(await explainOf({ HTTP_EXPLAIN: 'true' }, { explain: false })).toBeUndefined();
+    expect(await explainOf({}, { explain: true })).toBeUndefined();
+    expect(await explainOf({ HTTP_EXPLAIN: 'false' }, { explain: true })).toBeUndefined();
+  });
+
+  it('refuses an explain that is not true or false', async () => {
+    const res = await postAsk(app, { question, explain: 'yes' });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('explain must be true or false');
   });
 });
 
