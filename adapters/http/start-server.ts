@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import type { Engine } from '../../src/engine/index.js';
@@ -70,11 +70,16 @@ export async function startHttpServer({ engine, config, logger, app }: StartHttp
   const shedder = createLoadShedder({ maxConnections: config.HTTP_MAX_CONNECTIONS, maxRequests: config.HTTP_MAX_CONCURRENT_REQUESTS, logger });
   const headersTimeout = config.HTTP_HEADERS_TIMEOUT_SECONDS * 1000;
   let draining = false;
+  // Responses not yet finished, so a drain can tell each to close its connection when done.
+  const open = new Set<ServerResponse>();
   const server: Server = createServer(
     { headersTimeout, requestTimeout: config.HTTP_REQUEST_TIMEOUT_SECONDS * 1000, connectionsCheckingInterval: checkingIntervalMs(headersTimeout) },
     (req, res) => {
       if (draining) res.setHeader('Connection', 'close');
-      if (shedder.admit(req, res)) void listener(req, res);
+      if (!shedder.admit(req, res)) return;
+      open.add(res);
+      res.once('close', () => open.delete(res));
+      void listener(req, res);
     },
   );
   server.on('connection', (socket) => shedder.track(socket));
@@ -101,6 +106,7 @@ export async function startHttpServer({ engine, config, logger, app }: StartHttp
     close(deadlineMs = DEFAULT_DRAIN_MS) {
       drained ??= new Promise<boolean>((resolve) => {
         draining = true;
+        for (const res of open) if (!res.headersSent) res.setHeader('Connection', 'close');
         let inTime = true;
         const sweep = setInterval(() => server.closeIdleConnections(), DRAIN_SWEEP_MS);
         const deadline = setTimeout(() => {
