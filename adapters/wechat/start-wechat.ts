@@ -3,7 +3,7 @@ import { AdapterError } from '../../src/errors.js';
 import type { Config } from '../config/index.js';
 import type { Logger } from '../shared/logger.js';
 import type { ChannelStatusReporter } from '../shared/service-status.js';
-import { createWechatBot } from './create-bot.js';
+import { createWechatBot, type PuppetInstance } from './create-bot.js';
 
 export interface StartWechatOptions {
   engine: Pick<Engine, 'ask' | 'warmUp'>;
@@ -11,6 +11,8 @@ export interface StartWechatOptions {
   logger: Logger;
   /** Told `running` on login (`starting` while the QR code waits), `stopped` on logout and on stop, for /readyz. */
   status?: ChannelStatusReporter;
+  /** A ready puppet instead of the package WECHATY_PUPPET names, for tests with a PuppetMock. */
+  puppet?: PuppetInstance;
 }
 
 /** A running WeChat bot; `stop` ends the session without logging the account out. */
@@ -28,7 +30,7 @@ export async function startWechat(options: StartWechatOptions): Promise<RunningW
   const { config, logger } = options;
   // Builds the traditional-Chinese converter now, not on the first traditional question.
   options.engine.warmUp();
-  const bot = createWechatBot({ engine: options.engine, config, logger });
+  const bot = createWechatBot({ engine: options.engine, config, logger, ...(options.puppet ? { puppet: options.puppet } : {}) });
   const report: ChannelStatusReporter['report'] = (...args) => options.status?.report(...args);
   bot.on('login', () => report('wechat', 'running'));
   bot.on('logout', () => report('wechat', 'stopped', 'logged_out'));

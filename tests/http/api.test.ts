@@ -1,8 +1,11 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
+import { createHttpApp } from '../../adapters/http/index.js';
 import { AskReply } from '../../adapters/http/schemas.js';
+import { silentLogger } from '../../adapters/shared/logger.js';
+import { createServiceStatus } from '../../adapters/shared/service-status.js';
 import type { Answer } from '../../src/types.js';
-import { ask, engine, makeApp, postAsk } from './helpers.js';
+import { ask, engine, makeApp, postAsk, testConfig } from './helpers.js';
 
 const app = makeApp();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -177,6 +180,30 @@ describe('health, readiness and the API description', () => {
     const broken = { ...engine(), respond: () => { throw new Error('broken'); } };
     const res = await makeApp({ engine: broken }).request('/readyz');
     expect(res.status).toBe(503);
+  });
+
+  it('lists each configured channel on /readyz and turns 503 when one has stopped or a shutdown began; /healthz stays 200', async () => {
+    const status = createServiceStatus();
+    const withChannels = createHttpApp({ engine: engine(), config: testConfig(), logger: silentLogger, status });
+    const readyz = async () => {
+      const res = await withChannels.request('/readyz');
+      return { status: res.status, body: (await res.json()) as { status: string; channels: unknown; shuttingDown: boolean } };
+    };
+    expect(await readyz()).toMatchObject({ status: 200, body: { status: 'ready', channels: {}, shuttingDown: false } });
+
+    status.report('telegram', 'running');
+    status.report('wechat', 'starting', 'waiting_for_login');
+    expect(await readyz()).toMatchObject({ status: 200, body: { channels: { telegram: { state: 'running' }, wechat: { state: 'starting', reason: 'waiting_for_login' } } } });
+
+    status.report('telegram', 'stopped', 'stopped_serving');
+    expect(await readyz()).toMatchObject({ status: 503, body: { status: 'not_ready', channels: { telegram: { state: 'stopped', reason: 'stopped_serving' } } } });
+    expect((await withChannels.request('/healthz')).status).toBe(200);
+
+    status.report('telegram', 'running');
+    expect((await readyz()).status).toBe(200);
+    status.beginShutdown();
+    expect(await readyz()).toMatchObject({ status: 503, body: { status: 'not_ready', shuttingDown: true } });
+    expect((await withChannels.request('/healthz')).status).toBe(200);
   });
 
   it('publishes an OpenAPI document generated from the validators', async () => {
