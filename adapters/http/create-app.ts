@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { Engine } from '../../src/engine/index.js';
 import type { Config } from '../config/index.js';
@@ -7,6 +6,7 @@ import type { Logger } from '../shared/logger.js';
 import type { ServiceStatus } from '../shared/service-status.js';
 import { accessLog } from './access-log.js';
 import { registerAskRoute } from './ask-route.js';
+import { limitBody } from './body-limit.js';
 import { clientKey, type HttpEnv } from './client-key.js';
 import { createErrorHandler, errorResponse, notFound, validationHook } from './error-responses.js';
 import { registerHealthRoutes } from './health-routes.js';
@@ -56,7 +56,7 @@ export function createHttpApp({ engine, config, logger, clock = Date.now, public
   }
   app.use(
     '/api/*',
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, 413, 'PAYLOAD_TOO_LARGE', `The body is over ${MAX_BODY_BYTES / 1024} KB; a question is at most 2000 characters.`) }),
+    limitBody(MAX_BODY_BYTES, (c) => errorResponse(c, 413, 'PAYLOAD_TOO_LARGE', `The body is over ${MAX_BODY_BYTES / 1024} KB; a question is at most 2000 characters.`)),
   );
   // POST only: a preflight or a wrong method is answered without spending the client's questions.
   app.on('POST', '/api/ask', rateLimit({ limit: config.HTTP_RATE_LIMIT_PER_MINUTE, windowMs: RATE_WINDOW_MS, clock, keyOf: clientKey }));
