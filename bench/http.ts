@@ -14,6 +14,8 @@ export interface LoadFigures {
   shed: number;
   otherStatus: number;
   errors: number;
+  /** The server's CPU time (user + system) per answered request: steadier than req/s on a shared machine. */
+  serverCpuUsPerRequest: number | undefined;
 }
 
 export interface HttpFigures {
@@ -28,6 +30,19 @@ export function startFlags(root: string): string[] {
   const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   const words = (scripts.start ?? '').split(/\s+/);
   return words.slice(1, -1).filter((w) => w.startsWith('--'));
+}
+
+/** Linux reports process CPU time in clock ticks of 1/100 s (USER_HZ). */
+const TICK_US = 10_000;
+
+/** CPU time (user + system) the process has used, in microseconds; Linux only. */
+function cpuUs(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * TICK_US;
+  } catch {
+    return undefined;
+  }
 }
 
 function memoryMb(pid: number | undefined, field: 'VmRSS' | 'VmHWM'): number | undefined {
@@ -62,9 +77,11 @@ function startServer(script: string, flags: string[]): Promise<{ child: ChildPro
   });
 }
 
-async function load(url: string, questions: string[], connections: number, seconds: number): Promise<LoadFigures> {
+async function load(server: ChildProcess, url: string, questions: string[], connections: number, seconds: number): Promise<LoadFigures> {
   const requests = questions.map((question) => ({ method: 'POST' as const, path: '/api/ask', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) }));
+  const cpuBefore = cpuUs(server.pid);
   const result = await autocannon({ url, connections, duration: seconds, requests, timeout: 10 });
+  const cpuAfter = cpuUs(server.pid);
   const stats = result.statusCodeStats ?? {};
   const count = (status: string) => stats[status as `${number}`]?.count ?? 0;
   const ok = count('200');
@@ -79,6 +96,7 @@ async function load(url: string, questions: string[], connections: number, secon
     shed,
     otherStatus: Object.values(stats).reduce((sum, s) => sum + (s.count ?? 0), 0) - ok - shed,
     errors: result.errors,
+    serverCpuUsPerRequest: cpuBefore === undefined || cpuAfter === undefined || ok === 0 ? undefined : (cpuAfter - cpuBefore) / (ok + shed),
   };
 }
 
@@ -93,9 +111,9 @@ export async function benchHttp(options: { script: string; flags: string[]; ques
   try {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const idleRssMb = memoryMb(child.pid, 'VmRSS');
-    await load(url, options.questions, 50, options.warmUpSeconds);
+    await load(child, url, options.questions, 50, options.warmUpSeconds);
     const figures: LoadFigures[] = [];
-    for (const run of options.runs) figures.push(await load(url, options.questions, run.connections, run.seconds));
+    for (const run of options.runs) figures.push(await load(child, url, options.questions, run.connections, run.seconds));
     const peakRssMb = memoryMb(child.pid, 'VmHWM');
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');

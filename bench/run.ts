@@ -113,7 +113,7 @@ for (const run of http.load) {
   const goal = run.connections === 50 ? ' (goal ≥ 5000 req/s, p99 < 10 ms)' : '';
   console.log(
     `HTTP POST /api/ask, ${run.connections} connections, ${run.seconds} s: ${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms${goal}; ` +
-      `200: ${run.ok}, 503 shed: ${run.shed}, other: ${run.otherStatus}, socket errors: ${run.errors}`,
+      `server CPU ${fmt(run.serverCpuUsPerRequest)} µs/request; 200: ${run.ok}, 503 shed: ${run.shed}, other: ${run.otherStatus}, socket errors: ${run.errors}`,
   );
 }
 console.log(`HTTP peak RSS under load: ${fmt(http.peakRssMb)} MB (goal < 150); exit code on SIGTERM: ${http.exitCode}`);
