@@ -6,18 +6,23 @@ import { bootEngine, projectRoot } from './shared/boot-engine.js';
 import { startQuestionLog, storageSecrets } from './storage/index.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { createSharedState } from './shared/state/index.js';
-import { startTelegram } from './telegram/index.js';
-import { startWechat } from './wechat/index.js';
 import { mountWechatCallbacks } from './wechat-oa/index.js';
+import { createServiceStatus, type ServiceStatus } from './shared/service-status.js';
 
-type Stop = () => Promise<void>;
+/** One part to stop on shutdown; it is given the milliseconds left before everything is cut off. */
+type Stop = { name: string; stop: (deadlineMs: number) => Promise<unknown> };
+
+/** What shutdown waits past its deadline for the HTTP server's forced close to settle. */
+const FORCE_GRACE_MS = 500;
 
 /**
  * `npm start`: the HTTP API and web chat always (on HOST:PORT, the built-in default needing no
  * tokens), plus Telegram when TELEGRAM_BOT_TOKEN is set and WeChat when WECHATY_PUPPET is set; the
  * Official Account and WeCom callbacks ride on the HTTP server when their tokens are set.
- * A channel that fails to start is logged and the others keep serving; SIGINT/SIGTERM stop them all
- * cleanly, the last channel started first.
+ * Each channel's library is imported only when it is configured (wechaty alone is ~50 MB of
+ * memory). A channel that fails to start is logged, /readyz reports it stopped, and the others
+ * keep serving. SIGINT/SIGTERM: /readyz turns 503 at once, every part stops in parallel, and after
+ * SHUTDOWN_TIMEOUT_SECONDS whatever is still open is closed and the process exits 0.
  */
 async function main(): Promise<void> {
   loadDotEnv(projectRoot());
@@ -34,49 +39,68 @@ async function main(): Promise<void> {
   engine.warmUp();
   logger.info('knowledge.loaded', { report: engine.knowledge.meta.id, intents: engine.knowledge.intents.length });
 
+  const status = createServiceStatus();
   const stops: Stop[] = [];
   const questions = startQuestionLog({ config, report: engine.knowledge.meta.id, root: projectRoot(), logger });
-  if (questions) stops.push(() => questions.log.close());
+  if (questions) stops.push({ name: 'question-log', stop: () => questions.log.close() });
   const staff = config.STAFF_TOKEN ? { token: config.STAFF_TOKEN, storage: questions?.storage } : undefined;
   // Redis when REDIS_URL is set (several instances share conversations and limits), memory otherwise.
   const state = await createSharedState(config, logger);
-  stops.push(() => state.close());
-  const app = createHttpApp({ engine, config, logger, questionLog: questions?.log, staff, state });
+  stops.push({ name: 'state', stop: () => state.close() });
+  const app = createHttpApp({ engine, config, logger, questionLog: questions?.log, staff, state, status });
   mountWechatCallbacks(app, { engine, config, logger });
   if (config.TELEGRAM_BOT_TOKEN) {
-    await startChannel(logger, 'telegram', async () => {
+    await startChannel(logger, status, 'telegram', async () => {
+      const { startTelegram } = await import('./telegram/index.js');
       const telegram = await startTelegram({ engine, config, logger, http: { app }, questionLog: questions?.log, state });
-      stops.push(() => telegram.stop('shutdown'));
+      status.report('telegram', 'running');
+      void telegram.done.then(() => status.report('telegram', 'stopped', status.shuttingDown ? 'shutdown' : 'stopped_serving'));
+      stops.push({ name: 'telegram', stop: () => telegram.stop('shutdown') });
     });
   }
   const http = await startHttpServer({ engine, config, logger, app });
-  stops.push(() => http.close());
+  stops.push({ name: 'http', stop: (deadlineMs) => http.close(deadlineMs) });
   if (config.WECHATY_PUPPET) {
-    await startChannel(logger, 'wechat', async () => {
-      const wechat = await startWechat({ engine, config, logger, state });
-      stops.push(() => wechat.stop());
+    await startChannel(logger, status, 'wechat', async () => {
+      const { startWechat } = await import('./wechat/index.js');
+      const wechat = await startWechat({ engine, config, logger, state, status });
+      stops.push({ name: 'wechat', stop: () => wechat.stop() });
     });
   }
   process.stdout.write(`gongkai-qa is serving ${engine.knowledge.meta.title.zh}: open ${http.url}/ (API: ${http.url}/openapi.json)\n`);
 
-  let stopping = false;
   const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info('shutdown', { signal });
-    void stops
-      .reverse()
-      .reduce((done, stop) => done.then(() => stop().catch((error: unknown) => logger.error('shutdown.failed', { error }))), Promise.resolve())
-      .finally(() => process.exit(0));
+    if (status.shuttingDown) return;
+    status.beginShutdown();
+    const deadlineMs = config.SHUTDOWN_TIMEOUT_SECONDS * 1000;
+    logger.info('shutdown', { signal, deadlineMs });
+    const pending = new Set(stops.map((s) => s.name));
+    const all = Promise.allSettled(
+      stops.map(({ name, stop }) =>
+        stop(deadlineMs)
+          .catch((error: unknown) => logger.error('shutdown.failed', { part: name, error }))
+          .finally(() => pending.delete(name)),
+      ),
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, deadlineMs + FORCE_GRACE_MS)));
+    void Promise.race([all, deadline]).then(() => {
+      clearTimeout(timer);
+      if (pending.size > 0) logger.warn('shutdown.deadline', { deadlineMs, unfinished: [...pending] });
+      logger.info('shutdown.done', {});
+      process.exit(0);
+    });
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 }
 
-async function startChannel(logger: Logger, name: string, start: () => Promise<void>): Promise<void> {
+async function startChannel(logger: Logger, status: ServiceStatus, name: string, start: () => Promise<void>): Promise<void> {
+  status.report(name, 'starting');
   try {
     await start();
   } catch (error) {
+    status.report(name, 'stopped', 'start_failed');
     logger.error(`${name}.start_failed`, { error, hint: error instanceof GongkaiError ? undefined : 'see README for this channel' });
   }
 }

@@ -3,11 +3,15 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { bootEngine, projectRoot } from '../adapters/shared/boot-engine.js';
+import { MAX_QUESTION_CHARS } from '../adapters/http/schemas.js';
+import { benchHttp, startFlags } from './http.js';
 
 /**
  * `npm run bench`: per-question latency in-process (median and p99 over a mixed set of a few
  * thousand questions), the CLI's time to first answer, and the CLI's peak RSS while it answers the
- * whole set. A benchmark, not a test: it prints figures and asserts nothing.
+ * whole set; then `npm start` over HTTP on 127.0.0.1 (autocannon): requests per second and latency
+ * at 50 and 1,000 connections, RSS idle and under load. A benchmark, not a test: it prints figures
+ * and asserts nothing.
  */
 const root = projectRoot();
 const cli = join(root, 'dist', 'adapters', 'cli', 'ask.js');
@@ -92,3 +96,24 @@ console.log(`per question: median ${fmt(percentile(samples, 0.5))} µs, p99 ${fm
 console.log(`per question, mean of ${REPEATS} repeats: median ${fmt(percentile(means, 0.5))} µs, p99 ${fmt(percentile(means, 0.99))} µs, slowest ${fmt(means.at(-1))} µs`);
 console.log(`CLI first answer (--jsonl, 5 runs): median ${fmt(firsts[2])} ms, min ${fmt(firsts[0])} ms`);
 console.log(`CLI peak RSS answering all ${questions.length} questions: ${fmt(rss)} MB`);
+
+const http = await benchHttp({
+  script: join(root, 'dist', 'adapters', 'start.js'),
+  flags: startFlags(root),
+  // Questions the API accepts (the sets also hold empty and over-long ones, answered 400).
+  questions: [...new Set(questions)].filter((q) => q.trim().length > 0 && q.length <= MAX_QUESTION_CHARS).slice(0, 200),
+  runs: [
+    { connections: 50, seconds: 10 },
+    { connections: 1000, seconds: 5 },
+  ],
+  warmUpSeconds: 2,
+});
+console.log(`HTTP npm start (${startFlags(root).join(' ')}): idle RSS ${fmt(http.idleRssMb)} MB (goal < 70)`);
+for (const run of http.load) {
+  const goal = run.connections === 50 ? ' (goal ≥ 5000 req/s, p99 < 10 ms)' : '';
+  console.log(
+    `HTTP POST /api/ask, ${run.connections} connections, ${run.seconds} s: ${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms${goal}; ` +
+      `server CPU ${fmt(run.serverCpuUsPerRequest)} µs/request; 200: ${run.ok}, 503 shed: ${run.shed}, other: ${run.otherStatus}, socket errors: ${run.errors}`,
+  );
+}
+console.log(`HTTP peak RSS under load: ${fmt(http.peakRssMb)} MB (goal < 150); exit code on SIGTERM: ${http.exitCode}`);

@@ -25,6 +25,10 @@ const proxies = csv.superRefine((list, ctx) => {
     ctx.addIssue({ code: 'custom', message: (error as Error).message });
   }
 });
+const flag = z
+  .enum(['true', 'false', '1', '0'])
+  .default('false')
+  .transform((v) => v === 'true' || v === '1');
 
 /**
  * Every environment variable the program reads, with its default. Read and validated once at
@@ -37,6 +41,12 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   CORS_ORIGINS: csv.describe('comma-separated origins allowed to call the API from a browser'),
   HTTP_RATE_LIMIT_PER_MINUTE: positiveInt(60),
+  HTTP_MAX_CONNECTIONS: positiveInt(500).describe('open connections the server keeps; a request on a connection beyond them gets 503'),
+  HTTP_MAX_CONCURRENT_REQUESTS: positiveInt(100).describe('requests in progress at once; the excess gets 503 with Retry-After'),
+  HTTP_HEADERS_TIMEOUT_SECONDS: positiveInt(10).describe('seconds a client has to send its request headers'),
+  HTTP_REQUEST_TIMEOUT_SECONDS: positiveInt(30).describe('seconds a client has to send its whole request, at least HTTP_HEADERS_TIMEOUT_SECONDS'),
+  HTTP_EXPLAIN: flag.describe('true or false: whether /api/ask sends `explain` (rule and scores) to a client that asks for it'),
+  SHUTDOWN_TIMEOUT_SECONDS: positiveInt(10).describe('seconds SIGTERM waits for requests and channels to finish before closing everything'),
   SESSION_MAX: positiveInt(10_000),
   SESSION_IDLE_MINUTES: positiveInt(30),
   TELEGRAM_BOT_TOKEN: z
@@ -81,9 +91,17 @@ export type Config = z.infer<typeof ConfigSchema>;
 export function readConfig(env: NodeJS.ProcessEnv | Record<string, string | undefined>): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const parsed = ConfigSchema.safeParse(cleaned);
-  if (parsed.success) return checkWechatCallbacks(parsed.data);
+  if (parsed.success) return checkTogether(checkWechatCallbacks(parsed.data));
   const issue = parsed.error.issues[0];
   const variable = String(issue?.path[0] ?? 'environment');
   const expected = ConfigSchema.shape[variable as keyof typeof ConfigSchema.shape]?.description;
   throw new ConfigError(variable, `${issue?.message ?? 'invalid'}${expected ? ` (expected ${expected})` : ''}`);
+}
+
+/** Rules between variables, which each one's own schema cannot see. */
+function checkTogether(config: Config): Config {
+  if (config.HTTP_HEADERS_TIMEOUT_SECONDS > config.HTTP_REQUEST_TIMEOUT_SECONDS) {
+    throw new ConfigError('HTTP_HEADERS_TIMEOUT_SECONDS', `${config.HTTP_HEADERS_TIMEOUT_SECONDS} is longer than HTTP_REQUEST_TIMEOUT_SECONDS (${config.HTTP_REQUEST_TIMEOUT_SECONDS}); the headers are part of the request`);
+  }
+  return config;
 }

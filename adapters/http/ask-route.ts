@@ -36,13 +36,17 @@ const SESSION_PREFIX = 'http:';
  * conversation's context read from and written to the shared state; the Answer comes back field
  * for field (the batch contract's shape) with the conversation id, new if the client had none.
  * With a question log, the question is queued there (never awaited) and its id comes back as
- * `questionId` for feedback.
+ * `questionId` for feedback. `explain` (the rule and its scores) is for staff: it is sent only when
+ * the client asks for it and `allowExplain` (HTTP_EXPLAIN) permits, since anonymous clients need no
+ * rule ids.
  */
-export function registerAskRoute(app: OpenAPIHono<HttpEnv>, engine: Engine, state: SharedState, questionLog?: QuestionLog): void {
+export function registerAskRoute(app: OpenAPIHono<HttpEnv>, engine: Engine, state: SharedState, { allowExplain, questionLog }: { allowExplain: boolean; questionLog?: QuestionLog | undefined }): void {
   app.openapi(askRoute, async (c) => {
-    const { question, sessionId = randomUUID() } = c.req.valid('json');
-    const answer = await state.converse(engine, question, `${SESSION_PREFIX}${sessionId}`);
-    const questionId = questionLog?.record({ channel: 'web', conversation: sessionId, text: question, answer });
-    return c.json({ ...answer, sessionId, ...(questionId ? { questionId } : {}) }, 200);
+    const { question, sessionId = randomUUID(), explain: wantsExplain = false } = c.req.valid('json');
+    const full = await state.converse(engine, question, `${SESSION_PREFIX}${sessionId}`);
+    const questionId = questionLog?.record({ channel: 'web', conversation: sessionId, text: question, answer: full });
+    const { explain, ...answer } = full;
+    const ids = { sessionId, ...(questionId ? { questionId } : {}) };
+    return c.json(wantsExplain && allowExplain ? { ...answer, explain, ...ids } : { ...answer, ...ids }, 200);
   });
 }

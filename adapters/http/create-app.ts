@@ -1,19 +1,21 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { Engine } from '../../src/engine/index.js';
 import type { Config } from '../config/index.js';
 import type { Logger } from '../shared/logger.js';
 import { registerStaffRoutes, type StaffOptions } from '../staff/index.js';
 import type { QuestionLog } from '../storage/index.js';
+import type { ServiceStatus } from '../shared/service-status.js';
 import { accessLog } from './access-log.js';
 import { registerAskRoute } from './ask-route.js';
+import { limitBody } from './body-limit.js';
 import { registerFeedbackRoute } from './feedback-route.js';
 import { createMemoryState, type SharedState } from '../shared/state/index.js';
 import { clientKeyFor, type HttpEnv } from './client-key.js';
 import { createErrorHandler, errorResponse, notFound, validationHook } from './error-responses.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerKnowledgeRoutes } from './knowledge-routes.js';
+import { methodAwareNotFound } from './method-not-allowed.js';
 import { rateLimit } from './rate-limit.js';
 import { securityHeaders } from './security-headers.js';
 import { defaultPublicDir, serveStaticFiles } from './static-files.js';
@@ -27,8 +29,8 @@ export type HttpApp = OpenAPIHono<HttpEnv>;
 
 export interface HttpAppOptions {
   engine: Engine;
-  /** Only CORS_ORIGINS, HTTP_RATE_LIMIT_PER_MINUTE and TRUST_PROXY are read. */
-  config: Pick<Config, 'CORS_ORIGINS' | 'HTTP_RATE_LIMIT_PER_MINUTE'> & Partial<Pick<Config, 'TRUST_PROXY'>>;
+  /** Only these variables are read. */
+  config: Pick<Config, 'CORS_ORIGINS' | 'HTTP_RATE_LIMIT_PER_MINUTE' | 'HTTP_EXPLAIN'> & Partial<Pick<Config, 'TRUST_PROXY'>>;
   logger: Logger;
   /** Milliseconds since the epoch, for the rate limit's windows; tests pass a fake to skip waiting. */
   clock?: () => number;
@@ -40,6 +42,8 @@ export interface HttpAppOptions {
   staff?: StaffOptions | undefined;
   /** Conversations and rate-limit counters; in memory by default, Redis to share them across instances. */
   state?: SharedState;
+  /** Channel states and shutdown for /readyz; without it /readyz checks the engine alone. */
+  status?: ServiceStatus;
 }
 
 /**
@@ -48,7 +52,7 @@ export interface HttpAppOptions {
  * headers, log and CORS wrap everything (so even 413 and 429 replies carry them), then the body
  * limit and rate limit guard the routes.
  */
-export function createHttpApp({ engine, config, logger, clock = Date.now, publicDir = defaultPublicDir(), questionLog, staff, state = createMemoryState() }: HttpAppOptions): HttpApp {
+export function createHttpApp({ engine, config, logger, clock = Date.now, publicDir = defaultPublicDir(), questionLog, staff, state = createMemoryState(), status }: HttpAppOptions): HttpApp {
   const app = new OpenAPIHono<HttpEnv>({ defaultHook: validationHook });
 
   app.use('*', securityHeaders());
@@ -62,21 +66,22 @@ export function createHttpApp({ engine, config, logger, clock = Date.now, public
   }
   app.use(
     '/api/*',
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, 413, 'PAYLOAD_TOO_LARGE', `The body is over ${MAX_BODY_BYTES / 1024} KB; a question is at most 2000 characters.`) }),
+    limitBody(MAX_BODY_BYTES, (c) => errorResponse(c, 413, 'PAYLOAD_TOO_LARGE', `The body is over ${MAX_BODY_BYTES / 1024} KB; a question is at most 2000 characters.`)),
   );
+  // POST only: a preflight or a wrong method is answered without spending the client's questions.
   const counter = state.windowCounter('http-ask', { windowMs: RATE_WINDOW_MS, clock });
   const keyOf = clientKeyFor(config.TRUST_PROXY ?? []);
-  app.use('/api/ask', rateLimit({ limit: config.HTTP_RATE_LIMIT_PER_MINUTE, counter, clock, keyOf }));
+  app.on('POST', '/api/ask', rateLimit({ limit: config.HTTP_RATE_LIMIT_PER_MINUTE, counter, clock, keyOf }));
   if (questionLog) {
     const feedbackCounter = state.windowCounter('http-feedback', { windowMs: RATE_WINDOW_MS, clock });
-    app.use('/api/feedback', rateLimit({ limit: config.HTTP_RATE_LIMIT_PER_MINUTE, counter: feedbackCounter, clock, keyOf }));
+    app.on('POST', '/api/feedback', rateLimit({ limit: config.HTTP_RATE_LIMIT_PER_MINUTE, counter: feedbackCounter, clock, keyOf }));
   }
 
-  registerAskRoute(app, engine, state, questionLog);
+  registerAskRoute(app, engine, state, { allowExplain: config.HTTP_EXPLAIN, questionLog });
   if (questionLog) registerFeedbackRoute(app, questionLog);
   if (staff) registerStaffRoutes(app, { ...staff, engine, logger, clock });
   registerKnowledgeRoutes(app, engine);
-  registerHealthRoutes(app, engine);
+  registerHealthRoutes(app, engine, status);
   app.doc('/openapi.json', {
     openapi: '3.0.3',
     info: {
@@ -87,7 +92,7 @@ export function createHttpApp({ engine, config, logger, clock = Date.now, public
   });
   serveStaticFiles(app, publicDir);
 
-  app.notFound(notFound);
+  app.notFound(methodAwareNotFound(app, notFound));
   app.onError(createErrorHandler(logger));
   return app;
 }

@@ -11,10 +11,13 @@ export type HttpErrorCode =
   | 'BAD_JSON'
   | 'INVALID_REQUEST'
   | 'NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'RATE_LIMITED'
   | 'UNAVAILABLE'
+  | 'OVERLOADED'
+  | 'CLIENT_ABORTED'
   | 'INTERNAL'
   | 'HTTP_ERROR';
 
@@ -50,13 +53,30 @@ export function validationHook(result: { success: true } | { success: false; err
   return errorResponse(c, 400, 'INVALID_REQUEST', summary, issues);
 }
 
+const CLIENT_FAULTS = new Set(['ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE']);
+
+/**
+ * True when reading the request failed because of the client: it went away mid-body, or sent a body
+ * Node's parser refused (a malformed chunk), which Node reports as the request being "aborted".
+ */
+export function isClientFault(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const code = (err as NodeJS.ErrnoException).code;
+  return (code !== undefined && (CLIENT_FAULTS.has(code) || code.startsWith('HPE_'))) || err.message === 'aborted';
+}
+
 /**
  * The one central error handler. HTTP exceptions (ours and the framework's, e.g. malformed JSON)
- * keep their status and message; anything else is a bug: logged in full on our side, answered with
- * a generic 500 so no stack trace or internal message reaches a client.
+ * keep their status and message; a request body the client broke off or garbled is the client's
+ * fault (a warning without stack, 400); anything else is a bug: logged in full on our side,
+ * answered with a generic 500 so no stack trace or internal message reaches a client.
  */
 export function createErrorHandler(logger: Logger): ErrorHandler {
   return (err, c) => {
+    if (isClientFault(err)) {
+      logger.warn('http.client_error', { method: c.req.method, path: c.req.path, code: (err as NodeJS.ErrnoException).code ?? err.message });
+      return errorResponse(c, 400, 'CLIENT_ABORTED', 'The request body was cut off or malformed; send it again whole.');
+    }
     if (err instanceof HTTPException) {
       const status = err.status as ContentfulStatusCode;
       const malformed = status === 400 && /malformed json/i.test(err.message);

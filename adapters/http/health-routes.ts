@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Engine } from '../../src/engine/index.js';
+import { isReady, type ServiceStatus } from '../shared/service-status.js';
 import type { HttpEnv } from './client-key.js';
 import { HealthSchema, ReadySchema } from './schemas.js';
 
@@ -13,7 +14,7 @@ const healthRoute = createRoute({
 const readyRoute = createRoute({
   method: 'get',
   path: '/readyz',
-  summary: 'Readiness: the engine holds its knowledge and answers',
+  summary: 'Readiness: the engine answers, no configured channel has stopped, no shutdown has begun',
   responses: {
     200: { description: 'Ready for questions', content: { 'application/json': { schema: ReadySchema } } },
     503: { description: 'Not ready', content: { 'application/json': { schema: ReadySchema } } },
@@ -23,9 +24,12 @@ const readyRoute = createRoute({
 /**
  * /healthz says the process is alive (restart it if not); /readyz says it can take questions (send
  * it traffic only if so): the knowledge is loaded and the engine completes a turn. The probe turn
- * is an empty question through the pure `respond`, so it touches no conversation.
+ * is an empty question through the pure `respond`, so it touches no conversation. With a `status`,
+ * /readyz also lists each configured channel's state and turns 503 when one has stopped (Telegram
+ * after 409 or 401, WeChat logged out) or as soon as a shutdown begins; /healthz ignores both, since
+ * restarting a process whose bot was logged out elsewhere would not help.
  */
-export function registerHealthRoutes(app: OpenAPIHono<HttpEnv>, engine: Engine): void {
+export function registerHealthRoutes(app: OpenAPIHono<HttpEnv>, engine: Engine, status?: ServiceStatus): void {
   app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200));
   app.openapi(readyRoute, (c) => {
     const { knowledge } = engine;
@@ -36,7 +40,9 @@ export function registerHealthRoutes(app: OpenAPIHono<HttpEnv>, engine: Engine):
     } catch {
       answers = false;
     }
-    const ready = answers && knowledge.sections.length > 0;
-    return ready ? c.json({ status: 'ready' as const, ...body }, 200) : c.json({ status: 'not_ready' as const, ...body }, 503);
+    const service = status ? { channels: status.channels(), shuttingDown: status.shuttingDown } : { channels: {}, shuttingDown: false };
+    const ready = answers && knowledge.sections.length > 0 && isReady(service);
+    const reply = { ...body, ...service };
+    return ready ? c.json({ status: 'ready' as const, ...reply }, 200) : c.json({ status: 'not_ready' as const, ...reply }, 503);
   });
 }

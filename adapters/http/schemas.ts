@@ -22,6 +22,10 @@ export const AskBody = z
       .regex(/^[A-Za-z0-9_-]{8,128}$/, 'sessionId is 8–128 letters, digits, "-" or "_"; send back the one a reply gave you')
       .optional()
       .openapi({ description: 'the sessionId of the previous reply, so follow-ups ("那其他形式呢?") resolve' }),
+    explain: z
+      .boolean({ error: 'explain must be true or false' })
+      .optional()
+      .openapi({ description: 'send `explain` (the rule and its scores) with the reply; honoured only where the server sets HTTP_EXPLAIN=true' }),
   })
   .openapi('AskBody');
 
@@ -62,7 +66,7 @@ export const AskReply = z
     confidence: z.number(),
     citations: z.array(CitationSchema),
     suggestions: z.array(z.string()).openapi({ description: 'questions a user can tap next (clarify options included)' }),
-    explain: Explanation,
+    explain: Explanation.optional().openapi({ description: 'the rule and its scores, for staff: only when asked for and the server allows it (HTTP_EXPLAIN)' }),
     sessionId: z.string().openapi({ description: 'send this back with the next question of the conversation' }),
     questionId: z.string().optional().openapi({ description: 'names this question in POST /api/feedback; absent when the question log is off' }),
   })
@@ -116,9 +120,18 @@ export const MetaSchema = z
 /** GET /healthz: the process is alive. */
 export const HealthSchema = z.object({ status: z.literal('ok') }).openapi('Health');
 
-/** GET /readyz: the engine holds its knowledge and completes a turn. */
+const ChannelReportSchema = z.object({ state: z.enum(['starting', 'running', 'stopped']), reason: z.string().optional() });
+
+/** GET /readyz: the engine holds its knowledge and completes a turn; each configured channel's state. */
 export const ReadySchema = z
-  .object({ status: z.enum(['ready', 'not_ready']), knowledge: z.string(), sections: z.number(), facts: z.number() })
+  .object({
+    status: z.enum(['ready', 'not_ready']),
+    knowledge: z.string(),
+    sections: z.number(),
+    facts: z.number(),
+    channels: z.record(z.string(), ChannelReportSchema).openapi({ description: 'each configured channel (telegram, wechat) and its state' }),
+    shuttingDown: z.boolean().openapi({ description: 'true from SIGTERM on: finish what you sent, send nothing new' }),
+  })
   .openapi('Ready');
 
 /** The one shape every error takes, so a client needs one parser: a stable code and a message for people. */

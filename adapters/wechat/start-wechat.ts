@@ -3,7 +3,8 @@ import { AdapterError } from '../../src/errors.js';
 import type { Config } from '../config/index.js';
 import type { Logger } from '../shared/logger.js';
 import type { ConversingEngine, SharedState } from '../shared/state/index.js';
-import { createWechatBot } from './create-bot.js';
+import type { ChannelStatusReporter } from '../shared/service-status.js';
+import { createWechatBot, type PuppetInstance } from './create-bot.js';
 
 export interface StartWechatOptions {
   engine: ConversingEngine & Pick<Engine, 'warmUp'>;
@@ -11,6 +12,10 @@ export interface StartWechatOptions {
   logger: Logger;
   /** Conversations, flood windows and seen message ids; in memory by default. */
   state?: SharedState;
+  /** Told `running` on login (`starting` while the QR code waits), `stopped` on logout and on stop, for /readyz. */
+  status?: ChannelStatusReporter;
+  /** A ready puppet instead of the package WECHATY_PUPPET names, for tests with a PuppetMock. */
+  puppet?: PuppetInstance;
 }
 
 /** A running WeChat bot; `stop` ends the session without logging the account out. */
@@ -28,7 +33,10 @@ export async function startWechat(options: StartWechatOptions): Promise<RunningW
   const { config, logger } = options;
   // Builds the traditional-Chinese converter now, not on the first traditional question.
   options.engine.warmUp();
-  const bot = createWechatBot({ engine: options.engine, config, logger, ...(options.state ? { state: options.state } : {}) });
+  const bot = createWechatBot({ engine: options.engine, config, logger, ...(options.state ? { state: options.state } : {}), ...(options.puppet ? { puppet: options.puppet } : {}) });
+  const report: ChannelStatusReporter['report'] = (...args) => options.status?.report(...args);
+  bot.on('login', () => report('wechat', 'running'));
+  bot.on('logout', () => report('wechat', 'stopped', 'logged_out'));
   try {
     await bot.start();
   } catch (cause) {
@@ -36,10 +44,15 @@ export async function startWechat(options: StartWechatOptions): Promise<RunningW
     throw new AdapterError('wechat', `the bot could not start on puppet ${puppet}: ${(cause as Error)?.message ?? cause}. Is it installed (npm install ${puppet})? See adapters/wechat/README.md`, { cause });
   }
   logger.info('wechat.started', { puppet: config.WECHATY_PUPPET, name: config.WECHATY_NAME });
+  if (bot.isLoggedIn) report('wechat', 'running');
+  else report('wechat', 'starting', 'waiting_for_login');
   let stopping: Promise<void> | undefined;
   return {
     stop() {
-      stopping ??= bot.stop().then(() => logger.info('wechat.stopped', {}));
+      stopping ??= bot.stop().then(() => {
+        report('wechat', 'stopped', 'shutdown');
+        logger.info('wechat.stopped', {});
+      });
       return stopping;
     },
   };

@@ -1,15 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
+import { createHttpApp } from '../../adapters/http/index.js';
 import { AskReply } from '../../adapters/http/schemas.js';
 import { createEngine } from '../../src/engine/index.js';
 import { loadKnowledge } from '../../src/knowledge/index.js';
+import { silentLogger } from '../../adapters/shared/logger.js';
+import { createServiceStatus } from '../../adapters/shared/service-status.js';
 import type { Answer } from '../../src/types.js';
-import { ask, engine, makeApp, postAsk } from './helpers.js';
+import { ask, engine, makeApp, postAsk, testConfig } from './helpers.js';
 
 const app = makeApp();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const ANSWER_FIELDS = ['outcome', 'text', 'message', 'lang', 'intent', 'confidence', 'citations', 'suggestions', 'explain', 'sessionId'];
+const ANSWER_FIELDS = ['outcome', 'text', 'message', 'lang', 'intent', 'confidence', 'citations', 'suggestions', 'sessionId'];
 
 describe('POST /api/ask', () => {
   it('answers with the engine Answer fields, a citation and a new sessionId', async () => {
@@ -25,7 +28,7 @@ describe('POST /api/ask', () => {
   });
 
   it('documents exactly the engine Answer: the OpenAPI schema keeps every field of a real reply', async () => {
-    expectTypeOf<Omit<z.infer<typeof AskReply>, 'sessionId' | 'questionId'>>().toEqualTypeOf<Answer>();
+    expectTypeOf<Required<Omit<z.infer<typeof AskReply>, 'sessionId' | 'questionId'>>>().toEqualTypeOf<Answer>();
     for (const question of ['网站公开了多少条?', '多少人次?', '2014年公开了多少条?']) {
       const reply = await ask(app, question);
       expect(AskReply.parse(reply), question).toEqual(reply);
@@ -34,10 +37,11 @@ describe('POST /api/ask', () => {
 
   it('returns the same answer as engine.ask (the adapter only translates)', async () => {
     const reply = await ask(app, 'How many approval cases were handled?');
-    const direct = engine().ask({ text: 'How many approval cases were handled?' });
+    const { explain, ...direct } = engine().ask({ text: 'How many approval cases were handled?' });
     const { sessionId, ...answer } = reply;
     expect(sessionId).toMatch(UUID);
     expect(answer).toEqual(direct);
+    expect(explain.rule).toBe(reply.intent);
   });
 
   it('resolves a follow-up with the returned sessionId, and keeps conversations apart', async () => {
@@ -90,6 +94,29 @@ describe('POST /api/ask', () => {
   it('accepts JSON with a charset parameter', async () => {
     const res = await postAsk(app, { question: '网站公开了多少条?' }, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
     expect(res.status).toBe(200);
+  });
+});
+
+describe('explain (the rule and its scores)', () => {
+  const question = '网站公开了多少条?';
+  const explainOf = async (env: Record<string, string>, body: object) => {
+    const res = await postAsk(makeApp({ env }), { question, ...body });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { explain?: unknown }).explain;
+  };
+
+  it('is sent only when the client asks for it and HTTP_EXPLAIN allows it', async () => {
+    expect(await explainOf({ HTTP_EXPLAIN: 'true' }, { explain: true })).toEqual(engine().ask({ text: question }).explain);
+    expect(await explainOf({ HTTP_EXPLAIN: 'true' }, {})).toBeUndefined();
+    expect(await explainOf({ HTTP_EXPLAIN: 'true' }, { explain: false })).toBeUndefined();
+    expect(await explainOf({}, { explain: true })).toBeUndefined();
+    expect(await explainOf({ HTTP_EXPLAIN: 'false' }, { explain: true })).toBeUndefined();
+  });
+
+  it('refuses an explain that is not true or false', async () => {
+    const res = await postAsk(app, { question, explain: 'yes' });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('explain must be true or false');
   });
 });
 
@@ -166,6 +193,30 @@ describe('health, readiness and the API description', () => {
     const broken = { ...engine(), respond: () => { throw new Error('broken'); } };
     const res = await makeApp({ engine: broken }).request('/readyz');
     expect(res.status).toBe(503);
+  });
+
+  it('lists each configured channel on /readyz and turns 503 when one has stopped or a shutdown began; /healthz stays 200', async () => {
+    const status = createServiceStatus();
+    const withChannels = createHttpApp({ engine: engine(), config: testConfig(), logger: silentLogger, status });
+    const readyz = async () => {
+      const res = await withChannels.request('/readyz');
+      return { status: res.status, body: (await res.json()) as { status: string; channels: unknown; shuttingDown: boolean } };
+    };
+    expect(await readyz()).toMatchObject({ status: 200, body: { status: 'ready', channels: {}, shuttingDown: false } });
+
+    status.report('telegram', 'running');
+    status.report('wechat', 'starting', 'waiting_for_login');
+    expect(await readyz()).toMatchObject({ status: 200, body: { channels: { telegram: { state: 'running' }, wechat: { state: 'starting', reason: 'waiting_for_login' } } } });
+
+    status.report('telegram', 'stopped', 'stopped_serving');
+    expect(await readyz()).toMatchObject({ status: 503, body: { status: 'not_ready', channels: { telegram: { state: 'stopped', reason: 'stopped_serving' } } } });
+    expect((await withChannels.request('/healthz')).status).toBe(200);
+
+    status.report('telegram', 'running');
+    expect((await readyz()).status).toBe(200);
+    status.beginShutdown();
+    expect(await readyz()).toMatchObject({ status: 503, body: { status: 'not_ready', shuttingDown: true } });
+    expect((await withChannels.request('/healthz')).status).toBe(200);
   });
 
   it('publishes an OpenAPI document generated from the validators', async () => {

@@ -66,8 +66,52 @@ describe('404: unknown routes', () => {
     await expectError(await app.request(path), 404, 'NOT_FOUND');
   });
 
-  it('answers 404 for a known path with the wrong method', async () => {
-    await expectError(await app.request('/api/ask'), 404, 'NOT_FOUND');
+});
+
+describe('405: a known path with the wrong method', () => {
+  it.each([
+    ['GET', '/api/ask', 'OPTIONS, POST'],
+    ['PUT', '/api/ask', 'OPTIONS, POST'],
+    ['POST', '/api/facts', 'GET, HEAD, OPTIONS'],
+    ['DELETE', '/api/sections/proactive', 'GET, HEAD, OPTIONS'],
+    ['POST', '/healthz', 'GET, HEAD, OPTIONS'],
+    ['POST', '/', 'GET, HEAD, OPTIONS'],
+  ])('%s %s answers 405 with Allow: %s', async (method, path, allow) => {
+    const res = await app.request(path, { method });
+    await expectError(res, 405, 'METHOD_NOT_ALLOWED');
+    expect(res.headers.get('Allow')).toBe(allow);
+  });
+
+  it('answers OPTIONS on a known path with 204 and Allow, and on an unknown one with 404', async () => {
+    const res = await app.request('/api/ask', { method: 'OPTIONS' });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('Allow')).toBe('OPTIONS, POST');
+    await expectError(await app.request('/nope', { method: 'OPTIONS' }), 404, 'NOT_FOUND');
+  });
+
+  it('counts a route another adapter added after the app was built', async () => {
+    const extended = makeApp();
+    extended.post('/telegram/hook', (c) => c.json({ ok: true }));
+    const res = await extended.request('/telegram/hook');
+    expect(res.status).toBe(405);
+    expect(res.headers.get('Allow')).toBe('OPTIONS, POST');
+  });
+
+  it('spends no rate-limit quota on OPTIONS, preflights or wrong methods', async () => {
+    const env = { HTTP_RATE_LIMIT_PER_MINUTE: '1', CORS_ORIGINS: 'https://www.tongliao.gov.cn' };
+    const limited = makeApp({ env, clock: fakeClock().now });
+    const client = fromIp('198.51.100.20');
+    const preflight = { Origin: 'https://www.tongliao.gov.cn', 'Access-Control-Request-Method': 'POST' };
+    for (let i = 0; i < 3; i++) {
+      expect((await limited.request('/api/ask', { method: 'GET' }, client)).status).toBe(405);
+      expect((await limited.request('/api/ask', { method: 'PUT', body: '{}' }, client)).status).toBe(405);
+      expect((await limited.request('/api/ask', { method: 'OPTIONS', headers: preflight }, client)).status).toBe(204);
+    }
+    expect((await postAsk(limited, { question: '网站公开了多少条?' }, { env: client })).status).toBe(200);
+    expect((await postAsk(limited, { question: '网站公开了多少条?' }, { env: client })).status).toBe(429);
+    const plain = makeApp({ env: { HTTP_RATE_LIMIT_PER_MINUTE: '1' }, clock: fakeClock().now });
+    for (let i = 0; i < 3; i++) expect((await plain.request('/api/ask', { method: 'OPTIONS' }, client)).status).toBe(204);
+    expect((await postAsk(plain, { question: '网站公开了多少条?' }, { env: client })).status).toBe(200);
   });
 });
 

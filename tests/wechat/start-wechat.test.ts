@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { readConfig } from '../../adapters/config/index.js';
+import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import { createLogger } from '../../adapters/shared/logger.js';
+import { createServiceStatus, isReady } from '../../adapters/shared/service-status.js';
 import { startWechat } from '../../adapters/wechat/index.js';
 import { AdapterError } from '../../src/errors.js';
 import { within, type LogEntry } from './fixture.js';
@@ -54,5 +56,26 @@ describe('startWechat', () => {
     await within(running.stop(), 'a second stop');
     expect(logs.filter((l) => l.event === 'wechat.stopped')).toHaveLength(1);
     expect(logs.some((l) => l.event === 'wechat.logout')).toBe(false);
+  });
+
+  it('reports its state for /readyz: waiting for login, running once logged in, stopped on logout and on stop', async () => {
+    const { options } = setup({});
+    const mocker = new mock.Mocker();
+    const puppet = new PuppetMock({ mocker });
+    const self = mocker.createContact({ id: 'bot-self', name: '通辽政务助手' });
+    const status = createServiceStatus();
+    const running = await within(startWechat({ ...options, puppet, status }), 'the bot to start');
+    expect(status.channels()).toEqual({ wechat: { state: 'starting', reason: 'waiting_for_login' } });
+
+    mocker.login(self);
+    await vi.waitFor(() => expect(status.channels()).toEqual({ wechat: { state: 'running' } }));
+    expect(isReady({ channels: status.channels(), shuttingDown: false })).toBe(true);
+
+    await within(puppet.logout('logged out on the phone'), 'the logout');
+    await vi.waitFor(() => expect(status.channels()).toEqual({ wechat: { state: 'stopped', reason: 'logged_out' } }));
+    expect(isReady({ channels: status.channels(), shuttingDown: false })).toBe(false);
+
+    await within(running.stop(), 'the bot to stop');
+    expect(status.channels().wechat).toEqual({ state: 'stopped', reason: 'shutdown' });
   });
 });
