@@ -1,6 +1,7 @@
 import type { DomainIngest, DomainLexicon, Fact, Intent, Knowledge, List, Section } from '../knowledge/schema.js';
 import { Knowledge as KnowledgeSchema } from '../knowledge/schema.js';
 import { checkReferences } from '../knowledge/check-references.js';
+import { checkValues } from '../knowledge/check-values.js';
 import { mergeLexicon } from '../knowledge/merge-domain.js';
 import { simplify } from '../text/script.js';
 import { buildRules, linkSuggestions, type Answerable } from './build-rules.js';
@@ -53,7 +54,7 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
   const input = readInput(bytes);
   const lines = stripChrome(toLines(input.text), d, messages);
   const body = simplify(lines.map((l) => l.text).join('\n'));
-  if ((body.match(/\p{Script=Han}/gu)?.length ?? 0) < 40) throw new IngestError('the file has almost no Chinese text: it is not an annual report on open government information');
+  if ((body.match(/\p{Script=Han}/gu)?.length ?? 0) < 20) throw new IngestError('the file has almost no Chinese text: it is not an annual report on open government information');
   if (!d.statutoryWords.some((w) => body.includes(w))) {
     throw new IngestError(`not an annual report on open government information: none of ${d.statutoryWords.slice(0, 3).join('、')} occurs in it`);
   }
@@ -291,7 +292,7 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
     ...mergeLexicon(domain.lexicon, files['lexicon.json']),
     ...files['intents.json'],
   });
-  const issues = checkReferences(knowledge);
+  const issues = [...checkReferences(knowledge), ...checkValues(knowledge)];
   if (issues.length) throw new IngestError(`ingest made an invalid pack (a bug): ${issues[0]?.file} ${issues[0]?.path}: ${issues[0]?.message}`);
   for (const s of sections) if (s.kind !== 'title' && !sentences.some((x) => x.section === s) && !cells.some((c) => c.section === s) && s.lines.length) messages.push({ line: s.headingLine, kind: 'unplaced', text: `section “${s.title}” has text but no sentence or table ingest could read` });
   return { files, knowledge, meta, messages, sections };

@@ -118,7 +118,8 @@ function numberedLists(section: DraftSection): DraftList[] {
 /** Subsections (一)…(二)… of a part, as the list of what the part covers. */
 function childLists(section: DraftSection, sections: DraftSection[]): DraftList[] {
   const children = sections.filter((s) => s.parent === section.id);
-  if (children.length < 2) return [];
+  // The list is quoted by the part's title, so only a title the report itself writes will do.
+  if (children.length < 2 || section.headingLine === undefined) return [];
   return [{ section, label: section.title, items: children.map((c) => c.title), quote: section.title, line: section.headingLine ?? 0 }];
 }
 

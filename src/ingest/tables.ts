@@ -88,6 +88,7 @@ export function findTableCells(sections: DraftSection[], domain: Pick<DomainInge
     let column = 0;
     let readingHeader = false;
     let runStart: Cell | undefined;
+    let headerStart: Cell | undefined;
     for (const cell of cells) {
       const simple = simplify(cell.text);
       if (GROUP.test(simple.replace(/\s/g, ''))) {
@@ -100,7 +101,8 @@ export function findTableCells(sections: DraftSection[], domain: Pick<DomainInge
       if (NUMBER.test(cell.text) || BLANK.test(cell.text)) {
         readingHeader = false;
         runStart ??= cell;
-        const label = row ?? (template?.row ? { text: template.row.zh, line: cell.line, start: runStart.start, end: cell.end, loose: false } : undefined);
+        // A row with no label cell (the review table) is quoted from its header on, so the quote names it.
+        const label = row ?? (template?.row ? { text: template.row.zh, line: cell.line, start: (headerStart ?? runStart).start, end: cell.end, loose: false } : undefined);
         if (!label) continue;
         const columns = template ? template.columns.map((c) => ({ zh: c.zh, en: c.en, default: c.default, group: c.group })) : header.map((h) => ({ zh: h, en: '', default: /总计|合计/.test(simplify(h)), group: undefined as string | undefined }));
         const col = columns[column];
@@ -126,7 +128,10 @@ export function findTableCells(sections: DraftSection[], domain: Pick<DomainInge
       }
       runStart = undefined;
       if (isHeader(cell.text)) {
-        if (!readingHeader) header = [];
+        if (!readingHeader) {
+          header = [];
+          headerStart = cell;
+        }
         column = 0;
         readingHeader = true;
         if (!/^信息内容$|^申请人情况$|^[（(]本列数据/.test(simple)) header.push(cell.text);

@@ -13,6 +13,9 @@ const ARITY: Record<Derived['op'], { min: number; max: number }> = {
 };
 
 const same = (a: number, b: number) => Math.abs(a - b) < 1e-9;
+/** Words that state that nothing happened, in any report: 未, 没有, 无, 零, 为0. */
+const NEGATION = /未|没有|沒有|无|無|零|为0|為0|均为0/;
+
 /** A `source` wording states a value when one of its numerals is it; one with no numeral (未收到) can only state zero. */
 const statesValue = (source: string, value: number) => {
   const stated = numbersIn(source);
@@ -35,7 +38,9 @@ export function checkValues(k: Knowledge): KnowledgeIssue[] {
     if (f.source !== undefined && f.source.split('…').some((part) => !f.quote.includes(part))) {
       add('facts.json', `${at}.source`, `"${f.source}" does not stand in the fact's quote`);
     }
-    if (numbersIn(f.quote).some((n) => same(n, f.value)) || (f.source !== undefined && statesValue(f.source, f.value))) return;
+    if (numbersIn(f.quote).some((n) => same(n, f.value)) || (f.value < 0 && f.quote.includes(String(f.value))) || (f.source !== undefined && statesValue(f.source, f.value))) return;
+    // A negation ("未收到申请") is a cited none: its wording must say that nothing happened.
+    if (f.none && f.value === 0 && NEGATION.test(f.source ?? f.quote)) return;
     if (f.source !== undefined) add('facts.json', `${at}.source`, `"${f.source}" does not state the value ${f.value}, nor does the quote`);
     else add('facts.json', `${at}.value`, `${f.value} does not occur in the fact's quote (in Arabic or Chinese numerals); fix the value, or give the wording in "source"`);
   });

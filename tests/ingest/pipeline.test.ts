@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { IngestError } from '../../src/ingest/index.js';
+import { engineFor, ingest } from './ingest-support.js';
+
+const report = (body: string) => Buffer.from(body);
+
+describe('ingest reads each shape a report comes in', () => {
+  it('splits a run-on paragraph at inline 一、…二、… headings and maps each to its statutory part', () => {
+    const r = ingest(report('某镇2012年政府信息公开工作年报\n根据《条例》要求，现报告如下： 一、主动公开政府信息情况 全年主动公开信息120条。 二、依申请公开政府信息情况 2012年未收到依申请公开申请。 三、政府信息公开收费及减免情况 没有收取任何费用。 四、行政复议和行政诉讼情况 未发生行政复议和行政诉讼。'), '某镇人民政府', 2012);
+    expect(r.knowledge.sections.map((s) => s.kind)).toEqual(['title', 'proactive', 'on-request', 'fees', 'review']);
+    const engine = engineFor(r);
+    expect(engine.ask({ text: '主动公开了多少条?' }).text).toContain('120');
+    const fees = engine.ask({ text: '收费了吗?' });
+    expect(fees.outcome).toBe('answered');
+    expect(fees.text).toContain('没有收取任何费用');
+  });
+
+  it('reads (一) and 1、 subheadings, Chinese numerals, 万 and percentages with their units', () => {
+    const r = ingest(report('一、概述\n（一）加强组织领导\n全年召开两次专题会议，培训1.2万人次，网站公开信息占比达到85.5%。\n二、主动公开政府信息情况\n共公开信息286条，其中机构职能类12条，规划计划类18条。'), '某县人民政府', 2013);
+    const facts = r.knowledge.facts;
+    expect(facts.find((f) => f.unit.zh === '次')?.value).toBe(2);
+    expect(facts.find((f) => f.unit.zh === '人次')?.value).toBe(12000);
+    expect(facts.find((f) => f.unit.zh === '%')?.value).toBe(85.5);
+    expect(r.knowledge.sections.find((s) => s.title === '加强组织领导')?.parent).toBe('overview');
+    expect(engineFor(r).ask({ text: '开了几次会议?' }).text).toContain('2次');
+  });
+
+  it('reads flattened national-format tables: a row per line and a cell per line', () => {
+    const rows = '二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n规章 | 0 | 0 | 3\n行政规范性文件 | 5 | 1 | 42\n第二十条第（五）项\n信息内容 | 本年处理决定数量\n行政许可 | 815\n三、收到和处理政府信息公开申请情况\n本年新收申请12件。';
+    const r = ingest(report(rows), '某市某局', 2022);
+    const engine = engineFor(r);
+    expect(engine.ask({ text: '行政许可多少件?' }).text).toContain('815');
+    expect(engine.ask({ text: '规范性文件现行有效多少件?' }).text).toContain('42');
+    const cells = '二、主动公开政府信息情况\n|\n第二十条第(五)项 |\n|||\n|\n信息内容 |\n本年处理决定数量 |\n|\n行政处罚 |\n27 |\n|\n行政强制 |\n4 |\n三、收到和处理政府信息公开申请情况\n无申请。';
+    const c = ingest(report(cells), '某区某局', 2021);
+    expect(c.knowledge.facts.find((f) => f.table?.row === '行政处罚')?.value).toBe(27);
+    expect(engineFor(c).ask({ text: '行政强制有几件' }).text).toContain('4');
+  });
+
+  it('strips page chrome and encyclopedia furniture, noting each line for the review', () => {
+    const r = ingest(report('登录 注册\n发布时间：2014-01-02 点击数：33\n某乡2013年政府信息公开工作年度报告\n基本介紹\n  • 中文名:某乡2013年政府信息公开工作年度报告\n概述,主動公開,\n概述\n2013年我乡主动公开信息40条。\n附件：统计表.pdf\n相關詞條\n熱門詞條'), '某乡人民政府', 2013);
+    const text = r.knowledge.sections.map((s) => s.text).join('\n');
+    for (const chrome of ['登录', '点击数', '中文名', '统计表.pdf', '熱門詞條']) expect(text).not.toContain(chrome);
+    expect(r.messages.filter((m) => m.kind === 'stripped').length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('turns a negation into a cited "none", never an invented 0', () => {
+    const r = ingest(report('一、依申请公开情况\n本年度我局未收到政府信息公开申请。\n二、主动公开情况\n主动公开信息15条。'), '某局', 2020);
+    const answer = engineFor(r).ask({ text: '收到几件申请?' });
+    expect(answer.outcome).toBe('answered');
+    expect(answer.text).toContain('未收到');
+    expect(answer.citations[0]?.quote).toContain('未收到政府信息公开申请');
+  });
+
+  it('answers from the report’s own sentence when no rule does, saying so', () => {
+    const r = ingest(report('一、概述\n按照职权法定的原则和谁行使谁清理的要求，对本地区的行政职权进行全面清理。\n二、主动公开情况\n主动公开信息15条。'), '某市人民政府', 2011);
+    const answer = engineFor(r).ask({ text: '行政职权清理按什么原则?' });
+    expect(answer.outcome).toBe('answered');
+    expect(answer.message).toContain('报告原文');
+    expect(answer.citations[0]?.quote).toContain('职权法定');
+  });
+
+  it('takes body and year from the title, and asks for them when the report names neither', () => {
+    const r = ingest(report('某街道办事处2019年政府信息公开工作年度报告\n一、主动公开情况\n主动公开信息15条。'));
+    expect(r.meta.body).toBe('某街道办事处');
+    expect(r.meta.year).toBe(2019);
+    expect(() => ingest(report('一、主动公开情况\n我局主动公开信息15条，政府信息公开工作扎实推进。'), undefined, 2020)).toThrow(/--body/);
+  });
+});
+
+describe('ingest refuses what is not a report, with a one-line reason', () => {
+  const cases: [string, Buffer][] = [
+    ['empty', Buffer.alloc(0)],
+    ['binary', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3])],
+    ['5 MB', Buffer.alloc(5 * 1024 * 1024, 'a')],
+    ['HTML with scripts only', Buffer.from('<!doctype html><html><head><script>var a = 1;</script></head><body><script>alert("x")</script><div class="nav">首页</div></body></html>')],
+    ['a novel chapter', Buffer.from('第一章 风起\n他推开门，雪落满了整条街。远处传来马车的声音，她回头看了一眼，什么也没有说。夜色渐深，灯火一盏一盏熄灭，只剩下河边那间小屋还亮着，屋里的人在等一封信。'.repeat(3))],
+  ];
+  for (const [name, bytes] of cases) {
+    it(name, () => {
+      let error: unknown;
+      try {
+        ingest(bytes, '某局', 2020);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(IngestError);
+      expect((error as Error).message.split('\n')).toHaveLength(1);
+    });
+  }
+});
