@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { bootEngine, projectRoot } from '../adapters/shared/boot-engine.js';
 import { MAX_QUESTION_CHARS } from '../adapters/http/schemas.js';
 import { benchHttp, startFlags } from './http.js';
+import { benchIngest } from './ingest.js';
 
 /**
  * `npm run bench`: per-question latency in-process (median and p99 over a mixed set of a few
@@ -96,6 +97,10 @@ console.log(`per question: median ${fmt(percentile(samples, 0.5))} µs, p99 ${fm
 console.log(`per question, mean of ${REPEATS} repeats: median ${fmt(percentile(means, 0.5))} µs, p99 ${fmt(percentile(means, 0.99))} µs, slowest ${fmt(means.at(-1))} µs`);
 console.log(`CLI first answer (--jsonl, 5 runs): median ${fmt(firsts[2])} ms, min ${fmt(firsts[0])} ms`);
 console.log(`CLI peak RSS answering all ${questions.length} questions: ${fmt(rss)} MB`);
+
+const ingest = benchIngest(root);
+console.log(`ingest of a ${ingest.chars}-character report (about ten pages): median ${fmt(ingest.ingestMs)} ms (goal < 1000)`);
+console.log(`per question on an ingested pack (${ingest.rules} rules, ${ingest.samples} samples): median ${fmt(ingest.medianUs)} µs (goal < 100), p99 ${fmt(ingest.p99Us)} µs`);
 
 const http = await benchHttp({
   script: join(root, 'dist', 'adapters', 'start.js'),
