@@ -59,6 +59,10 @@ export const MESSAGES = {
     zh: '第{n}项:{item}',
     en: 'Item {n}: {item}',
   },
+  noBreakdown: {
+    zh: '报告没有给出这个数字的细分,只给出了:',
+    en: 'The report gives no breakdown of that figure, only this:',
+  },
   sentence: {
     zh: '报告原文这样写:',
     en: "The report's own words (in Chinese):",

@@ -49,7 +49,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   function respond(text: string, context?: SessionContext): Turn {
     const now = clock?.();
     const understood = understanding.understand(text, context, now);
-    const decision = decide(understood, understanding, intents, (id) => figures.list(id)?.items.length ?? 0);
+    const decision = decide(understood, understanding, intents, (id) => figures.list(id)?.items.length ?? 0, (id) => figures.value(id));
     const { answer, remember } = replyTo(decision, understood, build, figures, intents);
     const next: SessionContext | undefined = remember
       ? { intent: remember.id, concepts: [...understood.concepts], lang: understood.lang, at: now ?? 0 }

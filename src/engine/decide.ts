@@ -22,7 +22,8 @@ export type Decision =
   | { kind: 'unknown'; greeting: boolean }
   | { kind: 'answer'; intents: Intent[]; best: Reading }
   | { kind: 'item'; intent: Intent; list: string; index: number }
-  | { kind: 'sentence'; hit: SentenceHit };
+  | { kind: 'sentence'; hit: SentenceHit }
+  | { kind: 'breakdown'; intent: Intent };
 
 /** The list a rule's reply enumerates ({l:id}), if any. */
 function listOf(intent: Intent): string | undefined {
@@ -34,7 +35,7 @@ function listOf(intent: Intent): string | undefined {
  * subject: never a figure passed off as another's), then a vague question's options, then an
  * answer, two answers for a two-part question, or a clarify between close readings.
  */
-export function decide(u: Understood, understanding: Understanding, intents: ReadonlyMap<string, Intent>, listSize: (id: string) => number): Decision {
+export function decide(u: Understood, understanding: Understanding, intents: ReadonlyMap<string, Intent>, listSize: (id: string) => number, figureOf: (id: string) => number | undefined = () => undefined): Decision {
   if (!u.hasWords) return { kind: 'empty' };
   const [best, second] = u.readings;
   const bestIntent = best ? intents.get(best.intent) : undefined;
@@ -63,6 +64,13 @@ export function decide(u: Understood, understanding: Understanding, intents: Rea
   }
 
   const ratio = (r: Reading) => (bestIntent.surface && intents.get(r.intent)?.surface ? SURFACED_CLARIFY_RATIO : CLARIFY_RATIO);
+  // "754条政务信息里有多少是关于教育的?": the question restates the figure and asks how many of it,
+  // a breakdown the report does not give; answering with the figure itself would mislead.
+  const own = bestIntent.checks ? figureOf(bestIntent.checks) : undefined;
+  if (own !== undefined && !u.yesNo && u.extraction.numbers.includes(own) && u.concepts.has('count') && best.matched.length < [...u.concepts].length) {
+    return { kind: 'breakdown', intent: bestIntent };
+  }
+
   const close = u.readings.filter((r) => r.score >= best.score * ratio(r) && r.score >= ANSWER_THRESHOLD).slice(0, MAX_OPTIONS);
   if (close.length === 2 && second && asksBoth(best, second, understanding.isQuestionWord)) {
     return { kind: 'answer', intents: toIntents([best, second]), best };

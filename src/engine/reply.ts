@@ -59,6 +59,11 @@ export function replyTo(decision: Decision, u: Understood, build: AnswerBuilder,
       const message = [build.say('clarify', lang), ...numbered(options)].join('\n');
       return { answer: finish({ outcome: 'clarify', message, intent: null, confidence: decision.remember ? 0.5 : 0.3, suggestions: options }), remember: decision.remember };
     }
+    case 'breakdown': {
+      const { intent } = decision;
+      const message = [build.say('noBreakdown', lang), [yesNoPrefix(intent, u, build, figures, lang), build.replyOf(intent, lang)].filter(Boolean).join('')].join(lang === 'en' ? ' ' : '');
+      return { answer: finish({ outcome: 'out_of_scope', message, intent: intent.id, confidence: 0.6, citations: build.citationsOf(intent, lang), suggestions: [build.questionOf(intent, lang)] }), remember: intent };
+    }
     case 'sentence': {
       const { hit } = decision;
       const quote = build.reportText(hit.text, lang);

@@ -6,6 +6,7 @@ import { readOrdinal, relativeYears } from '../match/qualifiers.js';
 import { charPairs, scoreIntents } from '../match/score-intents.js';
 import { hasWords, normalizeText } from '../text/normalize.js';
 import { detectLang, simplify } from '../text/script.js';
+import { segmentWords } from '../text/segment.js';
 import type { Lang, Reading, SessionContext } from '../types.js';
 import { createSentenceIndex, type SentenceIndex } from '../retrieve/sentence-index.js';
 import { SCOPE } from './scope-ids.js';
@@ -64,11 +65,19 @@ export interface Understanding {
  */
 export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures, 'value'>): Understanding {
   const { scope } = knowledge;
+  // The report's own text, for telling a name it mentions from another place's.
+  const reportText = simplify(knowledge.sections.map((s) => `${s.title}\n${s.text}`).join('\n'));
+  // A generated pack's topics are off-topic only where the report itself never speaks of them
+  // (a report that states its fees in 万元 answers money questions); a curated pack's are as written.
+  const generated = knowledge.intents.some((i) => i.surface);
+  const topics = generated ? scope.topics.filter((t) => !t.zh.some((w) => w.length >= 2 && reportText.includes(w))) : scope.topics;
+  const placeEndings = [...scope.placeEndings].sort((x, y) => y.length - x.length);
+  const notPlaceStart = new Set(scope.notPlaceStarts);
   const sources: TermSource[] = [
     ...knowledge.concepts,
     ...scope.places.map((p) => ({ ...p, id: SCOPE.place })),
     { ...scope.otherPlaces, id: SCOPE.otherPlace },
-    ...scope.topics.map((t) => ({ ...t, id: `${SCOPE.topic}${t.id}` })),
+    ...topics.map((t) => ({ ...t, id: `${SCOPE.topic}${t.id}` })),
     { ...scope.greetings, id: SCOPE.greeting },
     { ...scope.followUpMarkers, id: SCOPE.followUp },
     { ...scope.yesNoMarkers, id: SCOPE.yesNo },
@@ -97,6 +106,37 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     return merged;
   };
 
+  /**
+   * A name like 小榄镇 or 公安局 (a word of two or more characters before an administrative ending,
+   * read with the segmenter) that the report never mentions and no term of the knowledge holds: the
+   * question is about another place or body.
+   */
+  function namesOtherPlace(form: string): boolean {
+    const words = segmentWords(form);
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i] ?? '';
+      const ending = placeEndings.find((e) => word.endsWith(e));
+      if (!ending) continue;
+      let prefix = word.slice(0, -ending.length);
+      // An unknown name comes out of the segmenter a character at a time (小/榄/镇, 铁/西区): gather them.
+      for (let j = i - 1; j >= 0 && prefix.length < 4; j--) {
+        const before = words[j] ?? '';
+        if (before.length !== 1 || notPlaceStart.has(before)) break;
+        prefix = before + prefix;
+      }
+      if (prefix.length < 2 || !/^\p{Script=Han}+$/u.test(prefix) || [...prefix].some((ch) => notPlaceStart.has(ch))) continue;
+      // Any tail of the gathered characters the report or a term knows (年通辽市 → 通辽市) is no other place.
+      const names = [...prefix].map((_, k) => prefix.slice(k) + ending).filter((n) => n.length > ending.length + 1);
+      if (names.some((n) => reportText.includes(n))) continue;
+      // …nor is an ending that starts a longer term (市 of 市行政审批中心).
+      const after = form.slice(form.indexOf(word) + word.length - ending.length);
+      if (lexicon.zhByFirst.get(ending[0] ?? '')?.some((t) => t.term.length > ending.length && after.startsWith(t.term) && t.concepts.length > 0)) continue;
+      const held = names.some((n) => [...lexicon.zhByFirst.values()].some((terms) => terms.some((t) => t.term.length >= 3 && t.term.includes(n))));
+      if (!held) return true;
+    }
+    return false;
+  }
+
   function understand(raw: string, context: SessionContext | undefined, now: number | undefined): Understood {
     const text = normalizeText(typeof raw === 'string' ? raw : '');
     const wordy = hasWords(text);
@@ -119,7 +159,7 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
 
     const flags = [...extraction.concepts];
     const topic = flags.find((c) => c.startsWith(SCOPE.topic));
-    const otherPlace = extraction.concepts.has(SCOPE.otherPlace);
+    const otherPlace = extraction.concepts.has(SCOPE.otherPlace) || (placeEndings.length > 0 && namesOtherPlace(form));
     const greeting = extraction.concepts.has(SCOPE.greeting);
 
     // Context completes a question made mostly of words we know ("那其他形式呢?", "都是哪几个?");

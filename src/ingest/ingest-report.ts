@@ -244,7 +244,7 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
   const aboutQuote = root.headingLine !== undefined ? root.title : (sentences[0]?.text ?? root.title);
   things.push({
     id: 'report.about',
-    concepts: ['year-q', 'city', 'theme', 'who', 'departments', 'title-q'],
+    concepts: ['year-q', 'city', 'departments', 'title-q'],
     key: [],
     extra: [],
     question: { zh: '这是哪个单位哪一年的报告?', en: 'Whose report is this, and for which year?' },

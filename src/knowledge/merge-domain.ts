@@ -38,6 +38,8 @@ export function mergeLexicon(domain: DomainLexicon | undefined, pack: PackLexico
       greetings: pick('greetings', 'greeting'),
       followUpMarkers: pick('followUpMarkers', 'follow-up'),
       yesNoMarkers: pick('yesNoMarkers', 'yes-no'),
+      placeEndings: [...new Set([...(d?.placeEndings ?? []), ...(p.placeEndings ?? [])])],
+      notPlaceStarts: [...new Set([...(d?.notPlaceStarts ?? []), ...(p.notPlaceStarts ?? [])])],
     },
   };
 }

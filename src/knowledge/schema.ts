@@ -116,6 +116,11 @@ export const Scope = z
     greetings: Concept,
     followUpMarkers: Concept.describe('words that mark a question as continuing the last topic'),
     yesNoMarkers: Concept.describe('words that make a question an "is it …?" question'),
+    placeEndings: z
+      .array(nonEmpty)
+      .default([])
+      .describe('endings of administrative names (镇, 街道, 局): a name so ending that the report never mentions is another place or body'),
+    notPlaceStarts: z.array(nonEmpty).default([]).describe('characters no such name holds (各乡镇, 有几个旗县): a name is the longest run before its ending without them'),
   })
   .strict();
 

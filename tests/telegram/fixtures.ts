@@ -67,6 +67,8 @@ export function stubKnowledge(): Knowledge {
       greetings: concept('greetings'),
       followUpMarkers: concept('follow-up'),
       yesNoMarkers: concept('yes-no'),
+      placeEndings: [],
+      notPlaceStarts: [],
     },
   };
 }
