@@ -38,11 +38,11 @@ export function buildRules(things: Answerable[], vocabulary: Vocabulary): Intent
       weights[c] = Math.round(Math.max(weights[c] ?? 0, w) * 100) / 100;
     };
     const telling = [...new Set([...t.key, ...t.concepts])].filter((c) => !vocabulary.isGeneric(c));
-    for (const c of t.concepts) add(c, vocabulary.isGeneric(c) ? 0.5 : weightOf(c) * (t.kind === 'section' ? 0.6 : 1));
+    for (const c of t.concepts) add(c, vocabulary.isGeneric(c) ? 0.5 : weightOf(c) * (t.kind === 'section' ? 0.45 : 1));
     for (const c of t.key) add(c, weightOf(c) * 1.5);
     for (const c of t.extra) add(c, weightOf(c));
     if (t.kind === 'figure' || t.kind === 'none') add('count', 1);
-    if (t.kind === 'list') add('what', 1.5);
+    if (t.kind === 'list') add('what', 2.5);
     if (t.kind === 'section') add('summary', 1);
     // A question must name at least one telling concept of it, and the column a table cell adds.
     const all = [telling.length ? telling : Object.keys(weights)];
@@ -50,7 +50,8 @@ export function buildRules(things: Answerable[], vocabulary: Vocabulary): Intent
     return {
       id: t.id,
       question: t.question,
-      match: { all: all.filter((g) => g.length > 0), weights, none: [] },
+      // A list answers "which", not "how many": a count question goes to a figure or to nothing.
+      match: { all: all.filter((g) => g.length > 0), weights, none: t.kind === 'list' ? ['count'] : [] },
       reply: t.reply,
       cite: t.cite,
       ...(t.checks ? { checks: t.checks } : {}),

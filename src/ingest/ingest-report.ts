@@ -245,7 +245,7 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
   things.push({
     id: 'report.about',
     concepts: ['year-q', 'city', 'departments', 'title-q'],
-    key: [],
+    key: ['year-q', 'city', 'title-q'],
     extra: [],
     question: { zh: '这是哪个单位哪一年的报告?', en: 'Whose report is this, and for which year?' },
     reply: { zh: `这是${simplify(meta.body)}${meta.year}年的政府信息公开工作年度报告(《${mainland(meta.title)}》)。`, en: `This is the ${meta.year} annual report on open government information of ${simplify(meta.body)} (${mainland(meta.title)}).` },
@@ -257,7 +257,7 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
   // A figure of the 依申请 part answers 依申请 questions before a figure elsewhere that mentions 申请.
   const kindConcepts = new Map(d.sectionKinds.map((k) => [k.kind, k.concepts]));
   const sectionKind = new Map(sections.map((s) => [s.id, s.kind]));
-  for (const t of things) t.key.push(...(kindConcepts.get(sectionKind.get(t.section) ?? 'other') ?? []).filter((c) => t.concepts.includes(c)));
+  for (const t of things.filter((x) => x.kind !== 'section')) t.key.push(...(kindConcepts.get(sectionKind.get(t.section) ?? 'other') ?? []).filter((c) => t.concepts.includes(c)));
   const intents: Intent[] = buildRules(things, vocabulary);
   linkSuggestions(intents, things);
 
