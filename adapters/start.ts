@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   const state = await createSharedState(config, logger);
   stops.push({ name: 'state', stop: () => state.close() });
   const app = createHttpApp({ engine, config, logger, questionLog: questions?.log, staff, state, status });
-  mountWechatCallbacks(app, { engine, config, logger });
+  mountWechatCallbacks(app, { engine, config, logger, questionLog: questions?.log });
   if (config.TELEGRAM_BOT_TOKEN) {
     await startChannel(logger, status, 'telegram', async () => {
       const { startTelegram } = await import('./telegram/index.js');
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   if (config.WECHATY_PUPPET) {
     await startChannel(logger, status, 'wechat', async () => {
       const { startWechat } = await import('./wechat/index.js');
-      const wechat = await startWechat({ engine, config, logger, state, status });
+      const wechat = await startWechat({ engine, config, logger, state, status, questionLog: questions?.log });
       stops.push({ name: 'wechat', stop: () => wechat.stop() });
     });
   }

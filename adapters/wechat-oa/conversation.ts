@@ -17,6 +17,8 @@ export interface ConversationOptions {
   /** Conversations whose suggestions and unread pages are remembered (least recently active forgotten first). */
   maxSessions: number;
   maxReplyBytes?: number;
+  /** Told of every question answered (the question log), never awaited. */
+  onAnswer?: (session: string, question: string, answer: Answer) => void;
 }
 
 /** What one message gets: a text reply, or none (the protocol's `success`), and what happened, for the log. */
@@ -64,6 +66,7 @@ export function createConversation(options: ConversationOptions): (message: Inbo
     unread.delete(session);
     const asked = suggestions.pick(session, question) ?? question;
     const answer = options.engine.ask({ text: asked, session });
+    options.onAnswer?.(session, asked, answer);
     suggestions.remember(session, answer.suggestions);
     const pages = pageText(renderAnswer(answer), maxBytes - footerRoom(answer.lang));
     if (pages.length > 1) unread.set(session, { pages, next: 1, lang: answer.lang });

@@ -1,3 +1,5 @@
+import type { Answer } from '../../src/types.js';
+import type { QuestionLog } from '../storage/index.js';
 import type { Env, Hono, Schema } from 'hono';
 import type { Engine } from '../../src/engine/index.js';
 import type { Config } from '../config/index.js';
@@ -20,6 +22,8 @@ export interface WechatCallbackOptions {
   config: CallbackConfig;
   logger: Logger;
   clock?: () => number;
+  /** Logs each question (QUESTION_LOG) under the channel `wechat`. */
+  questionLog?: QuestionLog | undefined;
 }
 
 /**
@@ -31,7 +35,9 @@ export function mountWechatCallbacks<E extends Env, S extends Schema, B extends 
   const { engine, config, logger } = options;
   const meta = engine.knowledge.meta;
   const conversation = (channel: string) =>
-    createConversation({ engine, channel, welcome: { title: meta.title.zh, examples: meta.examples.zh }, maxSessions: config.SESSION_MAX });
+    createConversation({ engine, channel, welcome: { title: meta.title.zh, examples: meta.examples.zh }, maxSessions: config.SESSION_MAX,
+      ...(options.questionLog ? { onAnswer: (session: string, text: string, answer: Answer) => options.questionLog?.record({ channel: 'wechat', conversation: session, text, answer }) } : {}),
+    });
   const clock = options.clock ? { clock: options.clock } : {};
 
   if (config.WECHAT_OA_TOKEN) {

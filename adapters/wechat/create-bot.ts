@@ -1,3 +1,4 @@
+import type { QuestionLog } from '../storage/index.js';
 import { WechatyBuilder, type Message, type Wechaty, type WechatyOptions } from 'wechaty';
 import type { Config } from '../config/index.js';
 import type { Logger } from '../shared/logger.js';
@@ -30,6 +31,8 @@ export interface WechatBotOptions {
   printQr?: QrPrinter;
   /** Conversations, flood windows and seen message ids; in memory by default, Redis for several instances. */
   state?: SharedState;
+  /** Logs each question answered (QUESTION_LOG). */
+  questionLog?: QuestionLog | undefined;
 }
 
 /** A puppet re-delivers recent messages after a reconnect; an hour covers it. */
@@ -58,6 +61,7 @@ export function createWechatBot(options: WechatBotOptions): Wechaty {
     suggestions: createSuggestionMemory(config.SESSION_MAX),
     self: () => bot.currentUser,
     startedAt: options.startedAt ?? Date.now(),
+    questionLog: options.questionLog,
   });
   const conversations = createKeyedQueue();
   const failed = (message: Message) => (error: unknown) => logger.error('wechat.handler_failed', { error, messageId: message.id });

@@ -1,3 +1,4 @@
+import type { QuestionLog } from '../storage/index.js';
 import { types, type Contact, type ContactSelf, type Message, type Room } from 'wechaty';
 import type { Logger } from '../shared/logger.js';
 import { StateUnavailableError, type ConversingEngine, type SeenCache, type SharedFloodLimit, type SharedState } from '../shared/state/index.js';
@@ -44,6 +45,8 @@ export interface MessageHandlerDeps {
   self: () => ContactSelf;
   /** Wall-clock ms; messages sent before it (less STALE_GRACE_MS) are history, not questions. */
   startedAt: number;
+  /** Logs each question answered (QUESTION_LOG), never awaited. */
+  questionLog?: QuestionLog | undefined;
 }
 
 /** What became of one message, for logs and tests. */
@@ -130,6 +133,7 @@ export function createMessageHandler(deps: MessageHandlerDeps): (message: Messag
       await reply(talker, room, NOTICES.unavailable);
       return 'unavailable';
     }
+    deps.questionLog?.record({ channel: 'wechat', conversation: session, text: asked, answer });
     deps.suggestions.remember(session, answer.suggestions);
     const parts = await reply(talker, room, renderAnswer(answer));
     logger.info('wechat.answered', {

@@ -1,3 +1,4 @@
+import type { QuestionLog } from '../storage/index.js';
 import type { Engine } from '../../src/engine/index.js';
 import { AdapterError } from '../../src/errors.js';
 import type { Config } from '../config/index.js';
@@ -12,6 +13,8 @@ export interface StartWechatOptions {
   logger: Logger;
   /** Conversations, flood windows and seen message ids; in memory by default. */
   state?: SharedState;
+  /** Logs each question answered (QUESTION_LOG). */
+  questionLog?: QuestionLog | undefined;
   /** Told `running` on login (`starting` while the QR code waits), `stopped` on logout and on stop, for /readyz. */
   status?: ChannelStatusReporter;
   /** A ready puppet instead of the package WECHATY_PUPPET names, for tests with a PuppetMock. */
@@ -33,7 +36,7 @@ export async function startWechat(options: StartWechatOptions): Promise<RunningW
   const { config, logger } = options;
   // Builds the traditional-Chinese converter now, not on the first traditional question.
   options.engine.warmUp();
-  const bot = createWechatBot({ engine: options.engine, config, logger, ...(options.state ? { state: options.state } : {}), ...(options.puppet ? { puppet: options.puppet } : {}) });
+  const bot = createWechatBot({ engine: options.engine, config, logger, ...(options.state ? { state: options.state } : {}), ...(options.puppet ? { puppet: options.puppet } : {}), questionLog: options.questionLog });
   const report: ChannelStatusReporter['report'] = (...args) => options.status?.report(...args);
   bot.on('login', () => report('wechat', 'running'));
   bot.on('logout', () => report('wechat', 'stopped', 'logged_out'));
