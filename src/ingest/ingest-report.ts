@@ -209,9 +209,11 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
     const label = mainland(stripNumbering(l.label));
     const items = l.items.map((it) => mainland(it)).map((zh) => ({ zh, en: zh }));
     packLists.push({ id, label: { zh: label, en: label }, section: l.section.id, quote: l.quote, items });
+    const own = vocabulary.conceptsOf(label);
     things.push({
       id: `${id}.items`,
-      concepts: [...vocabulary.conceptsOf(label), ...vocabulary.conceptsOf(mainland(l.section.title)).slice(0, 3), ...(l.section === root ? ['parts'] : [])],
+      // The part's title speaks for a list only when its own label names nothing (问题 vs 改进措施 in one part).
+      concepts: [...own, ...(own.some((c) => !vocabulary.isGeneric(c) && !c.startsWith('w.')) ? [] : vocabulary.conceptsOf(mainland(l.section.title)).slice(0, 3)), ...(l.section === root ? ['parts'] : [])],
       key: l.section === root ? ['parts'] : [],
       extra: [],
       question: { zh: `${short(label)}有哪些?`, en: `What does the report list as “${short(label)}”?` },

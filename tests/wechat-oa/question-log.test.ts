@@ -5,7 +5,7 @@ import { createConversation, mountCallback } from '../../adapters/wechat-oa/inde
 import type { Answer } from '../../src/types.js';
 import { testEngine } from '../support/engine.js';
 import { newOpenId } from './fixture.js';
-import { StandInWechat, TEST_TOKEN } from './stand-in-wechat.js';
+import { StandInWechat, TEST_APP_ID, TEST_TOKEN } from './stand-in-wechat.js';
 
 describe('the Official Account path and the question log', () => {
   it('hands every answered question to the log', async () => {
@@ -19,7 +19,7 @@ describe('the Official Account path and the question log', () => {
       onAnswer: (session, question, answer) => logged.push({ session, question, answer }),
     });
     mountCallback(app, { channel: 'wechat-oa', path: '/wechat/oa', token: TEST_TOKEN, plainSignature: true, respond, logger: silentLogger });
-    const oa = new StandInWechat({ platform: 'oa', mode: 'plaintext', token: TEST_TOKEN, path: '/wechat/oa', send: (url, init) => app.request(url, init) });
+    const oa = new StandInWechat({ platform: 'oa', mode: 'plaintext', token: TEST_TOKEN, path: '/wechat/oa', receiverId: TEST_APP_ID, send: (url, init) => app.request(url, init) });
     const user = newOpenId();
     await oa.text(user, '开了多少场新闻发布会?');
     expect(logged).toHaveLength(1);
