@@ -73,6 +73,17 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
   const topics = generated ? scope.topics.filter((t) => !t.zh.some((w) => w.length >= 2 && reportText.includes(w))) : scope.topics;
   const placeEndings = [...scope.placeEndings].sort((x, y) => y.length - x.length);
   const notPlaceStart = new Set(scope.notPlaceStarts);
+  const ownNames = [...scope.places.flatMap((p) => p.zh), knowledge.meta.city.zh, knowledge.meta.title.zh].map((n) => simplify(n));
+  /** Every character of `short`, in order, within `long`, first and last included (卫健局 in 卫生健康局). */
+  const isShortFormOf = (short: string, long: string) => {
+    let at = 0;
+    for (const ch of short) {
+      const found = long.indexOf(ch, at);
+      if (found < 0) return false;
+      at = found + 1;
+    }
+    return long.includes(short[0] ?? '');
+  };
   const sources: TermSource[] = [
     ...knowledge.concepts,
     ...scope.places.map((p) => ({ ...p, id: SCOPE.place })),
@@ -128,6 +139,8 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
       // Any tail of the gathered characters the report or a term knows (年通辽市 → 通辽市) is no other place.
       const names = [...prefix].map((_, k) => prefix.slice(k) + ending).filter((n) => n.length > ending.length + 1);
       if (names.some((n) => reportText.includes(n))) continue;
+      // …nor is a short form of the report's own places and body (卫健局 for 卫生健康局).
+      if (names.some((n) => ownNames.some((own) => isShortFormOf(n, own)))) continue;
       // …nor is an ending that starts a longer term (市 of 市行政审批中心).
       const after = form.slice(form.indexOf(word) + word.length - ending.length);
       if (lexicon.zhByFirst.get(ending[0] ?? '')?.some((t) => t.term.length > ending.length && after.startsWith(t.term) && t.concepts.length > 0)) continue;

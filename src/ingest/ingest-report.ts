@@ -169,7 +169,8 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
       id,
       concepts: [...vocabulary.conceptsOf(rowLabel), ...vocabulary.conceptsOf(parents.join(' ')).slice(0, 2)],
       key: vocabulary.conceptsOf(c.columnGroup ? rowLabel : row),
-      extra: vocabulary.conceptsOf(column.replace(c.columnGroup ?? '', '')),
+      // The column a question must name: its telling words, not 数量 or 总 that every column has.
+      extra: vocabulary.conceptsOf(column.replace(c.columnGroup ?? '', '')).filter((x) => !vocabulary.isGeneric(x)),
       question: { zh: `${short(label)}是多少?`, en: `How many: “${short(label)}”?` },
       reply: { zh: `${meta.year}年,${label}:{f:${id}}${unitText(c.unit)}。`, en: `${label} (${c.columnEn || column}): {f:${id}}${c.unit === '%' ? '%' : ` ${unitEn.get(c.unit) ?? ''}`}.` },
       cite: [{ section: c.section.id, quote: c.quote }],
@@ -204,8 +205,21 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
 
   // Lists: what the report enumerates, item by item.
   const packLists: List[] = [];
+  // A problems part lists its problems, then what will be done: tell the two apart by their words,
+  // else by order, so "存在哪些问题" and "打算怎么改" each find their own list.
+  const problemLists = new Map<DraftSection, number>();
+  const listRole = (l: (typeof lists)[number]): string[] => {
+    if (l.section.kind !== 'problems') return [];
+    const n = problemLists.get(l.section) ?? 0;
+    problemLists.set(l.section, n + 1);
+    const words = simplify(l.label);
+    if (/问题|不足|差距|短板|薄弱/.test(words)) return ['problems'];
+    if (/将|措施|改进|下一步|计划|做好|努力|重点|举措|方向/.test(words)) return ['measures'];
+    return [n === 0 ? 'problems' : 'measures'];
+  };
   for (const l of lists) {
     const id = nextId(l.section.id, 'l');
+    const role = listRole(l);
     const label = mainland(stripNumbering(l.label));
     const items = l.items.map((it) => mainland(it)).map((zh) => ({ zh, en: zh }));
     packLists.push({ id, label: { zh: label, en: label }, section: l.section.id, quote: l.quote, items });
@@ -213,8 +227,8 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
     things.push({
       id: `${id}.items`,
       // The part's title speaks for a list only when its own label names nothing (问题 vs 改进措施 in one part).
-      concepts: [...own, ...(own.some((c) => !vocabulary.isGeneric(c) && !c.startsWith('w.')) ? [] : vocabulary.conceptsOf(mainland(l.section.title)).slice(0, 3)), ...(l.section === root ? ['parts'] : [])],
-      key: l.section === root ? ['parts'] : [],
+      concepts: [...own, ...role, ...(role.length || own.some((c) => !vocabulary.isGeneric(c) && !c.startsWith('w.')) ? [] : vocabulary.conceptsOf(mainland(l.section.title)).slice(0, 3)), ...(l.section === root ? ['parts'] : [])],
+      key: l.section === root ? ['parts'] : role,
       extra: [],
       question: { zh: `${short(label)}有哪些?`, en: `What does the report list as “${short(label)}”?` },
       reply: { zh: `${label}:{l:${id}}`, en: `${label} (as the report lists them):{l:${id}}` },
