@@ -10,6 +10,10 @@ const CLARIFY_RATIO = 0.9;
  * only a near-tie between two such rules is ambiguous.
  */
 const SURFACED_CLARIFY_RATIO = 0.97;
+/** Below this score a generated rule's reading gives way to a strong sentence of the report. */
+const WEAK_SURFACED_SCORE = 4;
+/** …when the sentence holds at least this share of the question's telling words. */
+const SENTENCE_OVER_WEAK = 0.5;
 const MAX_OPTIONS = 3;
 
 /** What to do with a question, before any wording: each kind becomes one reply shape. */
@@ -64,6 +68,13 @@ export function decide(u: Understood, understanding: Understanding, intents: Rea
   }
 
   const ratio = (r: Reading) => (bestIntent.surface && intents.get(r.intent)?.surface ? SURFACED_CLARIFY_RATIO : CLARIFY_RATIO);
+  // A generated rule read weakly (one shared concept or two) is a guess; a sentence of the report
+  // holding most of the question's words is the better answer, unless it is the rule's own quote.
+  if (bestIntent.surface && best.score < WEAK_SURFACED_SCORE && !u.yesNo) {
+    const hit = understanding.sentences.best(u.form);
+    if (hit && hit.coverage >= SENTENCE_OVER_WEAK && !bestIntent.cite.some((c) => c.quote.includes(hit.text) || hit.text.includes(c.quote))) return { kind: 'sentence', hit };
+  }
+
   // "754条政务信息里有多少是关于教育的?": the question restates the figure and asks how many of it,
   // a breakdown the report does not give; answering with the figure itself would mislead.
   const own = bestIntent.checks ? figureOf(bestIntent.checks) : undefined;

@@ -3,6 +3,7 @@ import type { Knowledge } from '../knowledge/schema.js';
 import { extractConcepts, isFillerChar } from '../match/extract-concepts.js';
 import type { Lexicon } from '../match/lexicon.js';
 import { simplify } from '../text/script.js';
+import { segmentWords } from '../text/segment.js';
 import { sentencesOf } from '../text/sentences.js';
 
 /** A sentence of the report that answers a question in its own words. */
@@ -26,16 +27,20 @@ const CANDIDATES = 8;
  * Tokens of a text for ranking: its character pairs (Han) without those made of question filler,
  * and the ids of the knowledge's concepts it names, so 文件 in a question meets 檔案 in the text.
  */
-function tokensOf(text: string, lexicon: Lexicon, isGeneric: (c: string) => boolean): string[] {
+function tokensOf(text: string, lexicon: Lexicon, isGeneric: (c: string) => boolean, query = false): string[] {
   const form = simplify(text).toLowerCase();
   const tokens = new Set<string>();
   for (const c of extractConcepts(form, lexicon).concepts) if (!c.startsWith('scope:') && !isGeneric(c)) tokens.add(`#${c}`);
-  const han = form.replace(/[^\p{Script=Han}a-z0-9]+/gu, ' ');
-  for (let i = 0; i + 1 < han.length; i++) {
-    const a = han[i] ?? ' ';
-    const b = han[i + 1] ?? ' ';
-    if (a === ' ' || b === ' ' || (isFillerChar(a) && isFillerChar(b))) continue;
-    tokens.add(a + b);
+  // A sentence keeps every pair; a question only the pairs inside its words (低保/信息/公示, not 保信),
+  // so the pairs that straddle its words do not count against a sentence that answers it.
+  const pieces = query ? segmentWords(form).filter((w) => w.length >= 2) : [form.replace(/[^\p{Script=Han}a-z0-9]+/gu, ' ')];
+  for (const piece of pieces) {
+    for (let i = 0; i + 1 < piece.length; i++) {
+      const a = piece[i] ?? ' ';
+      const b = piece[i + 1] ?? ' ';
+      if (a === ' ' || b === ' ' || (isFillerChar(a) && isFillerChar(b))) continue;
+      tokens.add(a + b);
+    }
   }
   return [...tokens];
 }
@@ -67,7 +72,7 @@ export function createSentenceIndex(knowledge: Knowledge, lexicon: Lexicon) {
   return {
     /** The best sentence for a question, when it is a strong enough match. */
     best(question: string): SentenceHit | undefined {
-      const wanted = tokensOf(question, lexicon, isGeneric);
+      const wanted = tokensOf(question, lexicon, isGeneric, true);
       if (wanted.length < MIN_SHARED || docs.length === 0) return undefined;
       index ??= build();
       const results = index.search(wanted.join(' '), { combineWith: 'OR' }).slice(0, CANDIDATES);
