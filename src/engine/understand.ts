@@ -123,6 +123,7 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
    * question is about another place or body.
    */
   function namesOtherPlace(form: string): boolean {
+    if (!placeEndings.some((e) => form.includes(e))) return false;
     const words = segmentWords(form);
     for (let i = 0; i < words.length; i++) {
       const word = words[i] ?? '';
