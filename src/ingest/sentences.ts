@@ -1,3 +1,4 @@
+import { sentencesOf } from '../text/sentences.js';
 import type { DraftSection } from './sections.js';
 
 /** A sentence of the report, verbatim, with the section it stands in. */
@@ -15,15 +16,5 @@ export const isTableLine = (text: string) => /[|｜]/.test(text) || /^[\s]*[-—
  * verbatim substring of its section's text, so any of them can be quoted as it stands.
  */
 export function splitSentences(sections: DraftSection[]): Sentence[] {
-  const out: Sentence[] = [];
-  for (const section of sections) {
-    for (const l of section.lines) {
-      if (isTableLine(l.text)) continue;
-      for (const m of l.text.matchAll(/[^。！？!?；;]+[。！？!?；;]*/g)) {
-        const text = m[0].trim();
-        if ((text.match(/\p{Script=Han}/gu)?.length ?? 0) >= 4) out.push({ section, text, line: l.line });
-      }
-    }
-  }
-  return out;
+  return sections.flatMap((section) => section.lines.flatMap((l) => sentencesOf(l.text).map((text) => ({ section, text, line: l.line }))));
 }
