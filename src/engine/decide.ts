@@ -90,6 +90,14 @@ export function decide(u: Understood, understanding: Understanding, intents: Rea
   const closeIntents = toIntents(close);
   const quote = (i: Intent) => i.cite.map((c) => c.quote).join('…');
   if (close.length > 1 && closeIntents.every((i) => i.surface && i.checks && quote(i) === quote(bestIntent))) return { kind: 'answer', intents: closeIntents, best };
+  // Near-tied generated rules of one part: reports state the main figure first (本年新收 before
+  // 上年结转), so the earliest answers rather than a question back.
+  const section = (i: Intent) => i.cite[0]?.section;
+  if (close.length > 1 && closeIntents.every((i) => i.surface && i.checks && section(i) === section(bestIntent))) {
+    const ids = [...intents.keys()];
+    const earliest = [...closeIntents].sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id))[0] ?? bestIntent;
+    return { kind: 'answer', intents: [earliest], best };
+  }
   if (close.length > 1) return { kind: 'which', options: closeIntents, remember: bestIntent };
   return { kind: 'answer', intents: [bestIntent], best };
 }
