@@ -239,6 +239,23 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
     });
   }
 
+  // Sentences giving the body's contact (电话, 邮箱, 地址): citizens ask for them, in the report's words.
+  sentences.filter((x) => d.contactWords.some((w) => simplify(x.text).includes(w))).forEach((x, n) => {
+    const text = mainland(x.text);
+    things.push({
+      id: `${x.section.id}.contact${n + 1}`,
+      concepts: [...vocabulary.conceptsOf(text).slice(0, 6), 'contact-info'],
+      key: ['contact-info'],
+      extra: [],
+      question: { zh: '怎么联系他们?', en: 'How can they be contacted?' },
+      reply: { zh: text, en: `The report gives this contact: “${text}”` },
+      cite: [{ section: x.section.id, quote: x.text }],
+      kind: 'figure',
+      section: x.section.id,
+      surface: text,
+    });
+  });
+
   // Each part's own opening, for "主动公开情况怎么样?"; and what the report is.
   for (const s of sections) {
     const first = sentences.find((x) => x.section === s);

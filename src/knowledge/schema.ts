@@ -206,6 +206,7 @@ export const DomainIngest = z
       .describe('tables of the national format whose flattened header order differs from their columns'),
     tableHeaders: z.array(nonEmpty).describe('cells that are column headers, not row labels'),
     tableUnits: z.array(z.object({ words: z.array(nonEmpty).min(1), unit: nonEmpty }).strict()),
+    contactWords: z.array(nonEmpty).default([]).describe('words of a sentence that gives the body\'s contact (电话, 邮箱, 地址): it answers contact questions'),
   })
   .strict();
 
