@@ -27,10 +27,10 @@ export function kindOf(title: string, domain: Pick<DomainIngest, 'sectionKinds'>
 }
 
 /** Splits "标题 正文" or "标题。正文" into title and rest when the title part is short. */
-function splitTitle(text: string): { title: string; rest: string } | undefined {
+function splitTitle(text: string, endings: readonly string[]): { title: string; rest: string } | undefined {
   const trimmed = text.trim().replace(/\s*[|｜]+$/, '');
   const spaced = /^(\S{4,40})\s+(\S.*)$/.exec(trimmed);
-  if (spaced && /(情况|措施|问题|事项|概述|概况|工作|计划|建设|保障|管理|公开)$/.test(simplify(spaced[1] ?? ''))) return { title: spaced[1] ?? '', rest: spaced[2] ?? '' };
+  if (spaced && endings.some((e) => simplify(spaced[1] ?? '').endsWith(e))) return { title: spaced[1] ?? '', rest: spaced[2] ?? '' };
   if (trimmed.length <= MAX_TITLE && !/[。！？；;!?]./.test(trimmed)) return { title: trimmed.replace(/[。：:；;]$/, ''), rest: '' };
   const boundary = /[。：:；;!！?？]|\s/.exec(trimmed);
   if (!boundary || boundary.index === 0 || boundary.index > MAX_TITLE) return undefined;
@@ -38,13 +38,13 @@ function splitTitle(text: string): { title: string; rest: string } | undefined {
 }
 
 /** A numbered heading ("一、", "(二)", "3、", "第一部分") at the start of a line, if the line has one. */
-export function numberedHeading(text: string): Heading | undefined {
+export function numberedHeading(text: string, endings: readonly string[]): Heading | undefined {
   for (const [pattern, level] of MARKERS) {
     const m = pattern.exec(text);
     if (!m) continue;
     const digits = m[1] ?? '';
     const number = /\d/.test(digits) ? Number(digits) : hanNumber(digits, true);
-    const split = splitTitle(text.slice(m[0].length));
+    const split = splitTitle(text.slice(m[0].length), endings);
     if (!split || !split.title) return undefined;
     return { level, number, title: split.title, rest: split.rest, alone: split.rest === '' };
   }
@@ -66,14 +66,14 @@ const INLINE = /(^|[\s。：:；;])([一二三四五六七八九十]{1,2})、/g;
  * A run-on paragraph holding several parts ("…如下: 一、政府信息主动公开情况 为方便… 二、…"):
  * split before each heading of the sequence 一、二、三… whose title names a statutory part.
  */
-export function splitRunOn(text: string, domain: Pick<DomainIngest, 'sectionKinds'>): string[] {
+export function splitRunOn(text: string, domain: Pick<DomainIngest, 'sectionKinds' | 'headingEndings'>): string[] {
   const cuts: number[] = [];
   let expect = 1;
   for (const m of text.matchAll(INLINE)) {
     const n = hanNumber(m[2] ?? '', true);
     if (n !== expect) continue;
     const at = (m.index ?? 0) + (m[1] ?? '').length;
-    const heading = numberedHeading(text.slice(at));
+    const heading = numberedHeading(text.slice(at), domain.headingEndings);
     if (!heading || !kindOf(heading.title, domain)) continue;
     cuts.push(at);
     expect++;

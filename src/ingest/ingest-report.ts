@@ -73,7 +73,7 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
   const figures = findFigures(sentences, d);
   const negations = findNegations(sentences, d);
   const cells = findTableCells(sections, d);
-  const lists = findLists(sections, sentences);
+  const lists = findLists(sections, sentences, d.headingEndings);
   if (figures.length + negations.length + cells.length + lists.length === 0 && statutory.length === 0) {
     throw new IngestError('nothing to answer: the text has no statutory part (主动公开, 依申请公开…), no figure, list or table');
   }
@@ -213,9 +213,10 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
     const n = problemLists.get(l.section) ?? 0;
     problemLists.set(l.section, n + 1);
     const words = simplify(l.label);
-    if (/问题|不足|差距|短板|薄弱/.test(words)) return ['problems'];
-    if (/将|措施|改进|下一步|计划|做好|努力|重点|举措|方向/.test(words)) return ['measures'];
-    return [n === 0 ? 'problems' : 'measures'];
+    const byWords = d.listRoles.find((r) => r.words.some((w) => words.includes(w)));
+    if (byWords) return [byWords.concept];
+    const [first, later] = d.listRoles;
+    return [(n === 0 ? first : (later ?? first))?.concept].filter((c): c is string => !!c);
   };
   for (const l of lists) {
     const id = nextId(l.section.id, 'l');

@@ -61,7 +61,7 @@ function ordinalLists(section: DraftSection, sentences: Sentence[]): DraftList[]
 }
 
 /** (一)…(二)… and 1、…2、… item paragraphs of a section, and 1.…;2.… inside one line. */
-function numberedLists(section: DraftSection): DraftList[] {
+function numberedLists(section: DraftSection, headingEndings: readonly string[]): DraftList[] {
   const lists: DraftList[] = [];
   let current: { items: string[]; quotes: string[]; line: number; label: string; level: number } | undefined;
   let previous = '';
@@ -96,7 +96,7 @@ function numberedLists(section: DraftSection): DraftList[] {
       previous = l.text;
       continue;
     }
-    const heading = numberedHeading(l.text);
+    const heading = numberedHeading(l.text, headingEndings);
     if (heading && heading.level >= 2 && heading.number !== undefined) {
       if (heading.number === 1) {
         flush();
@@ -138,9 +138,9 @@ function enumerations(section: DraftSection, sentences: Sentence[]): DraftList[]
 }
 
 /** Every list of the report: 一是…二是…, (一)…(二)…, 1、…, and 、-enumerations closed by 等. */
-export function findLists(sections: DraftSection[], sentences: Sentence[]): DraftList[] {
+export function findLists(sections: DraftSection[], sentences: Sentence[], headingEndings: readonly string[]): DraftList[] {
   return sections.flatMap((section) => {
     const own = sentences.filter((s) => s.section === section);
-    return [...ordinalLists(section, own), ...numberedLists(section), ...childLists(section, sections), ...enumerations(section, own)];
+    return [...ordinalLists(section, own), ...numberedLists(section, headingEndings), ...childLists(section, sections), ...enumerations(section, own)];
   });
 }

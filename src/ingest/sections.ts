@@ -40,7 +40,7 @@ function tableZone(lines: SourceLine[]): boolean[] {
  * a statutory kind by its title's words (a subsection inherits its parent's), keeps its title as
  * written and gets a stable id from its kind (proactive, on-request-2, proactive.1).
  */
-export function buildSections(input: SourceLine[], domain: Pick<DomainIngest, 'sectionKinds' | 'reportWords'>, title: string, messages: IngestMessage[]): DraftSection[] {
+export function buildSections(input: SourceLine[], domain: Pick<DomainIngest, 'sectionKinds' | 'reportWords' | 'headingEndings'>, title: string, messages: IngestMessage[]): DraftSection[] {
   const lines: SourceLine[] = input.flatMap((l) => {
     const spaced = SPACED_ROW.exec(l.text);
     if (spaced) return [{ ...l, text: `${spaced[1]} | ${(spaced[2] ?? '').trim().split(/\s+/).join(' | ')}` }];
@@ -83,7 +83,7 @@ export function buildSections(input: SourceLine[], domain: Pick<DomainIngest, 's
     const current = stack.at(-1) ?? root;
     const text = l.text;
     if (!zone[i] || !/[|｜]/.test(text)) {
-      const numbered = numberedHeading(text);
+      const numbered = numberedHeading(text, domain.headingEndings);
       const statutory = numbered ? kindOf(numbered.title, domain) : undefined;
       if (numbered && (numbered.alone || (numbered.level === 1 && statutory)) && !(zone[i] && !statutory)) {
         const section = open(numbered.level, numbered.title, l);

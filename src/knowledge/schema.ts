@@ -206,6 +206,11 @@ export const DomainIngest = z
       .describe('tables of the national format whose flattened header order differs from their columns'),
     tableHeaders: z.array(nonEmpty).describe('cells that are column headers, not row labels'),
     tableUnits: z.array(z.object({ words: z.array(nonEmpty).min(1), unit: nonEmpty }).strict()),
+    headingEndings: z.array(nonEmpty).default([]).describe('last words of a heading followed by its text on the same line ("一、主动公开情况 全年…")'),
+    listRoles: z
+      .array(z.object({ concept: id, words: z.array(nonEmpty).min(1) }).strict())
+      .default([])
+      .describe('in a problems part, words that make a list its problems or its measures (checked in order)'),
     contactWords: z.array(nonEmpty).default([]).describe('words of a sentence that gives the body\'s contact (电话, 邮箱, 地址): it answers contact questions'),
   })
   .strict();
