@@ -4,6 +4,8 @@ import type { Knowledge } from '../knowledge/schema.js';
 import { MemorySessionStore, type SessionStore } from '../session/session-store.js';
 import { warmScriptTables } from '../text/script.js';
 import type { Answer, Lang, Question, SessionContext } from '../types.js';
+import { wordMatcher } from '../text/clauses.js';
+import { composeClauses, type Think } from './compose.js';
 import { decide } from './decide.js';
 import { replyTo } from './reply.js';
 import { createUnderstanding } from './understand.js';
@@ -45,11 +47,16 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   const build = createAnswerBuilder(knowledge, figures);
   const understanding = createUnderstanding(knowledge, figures);
   const intents = new Map(knowledge.intents.map((i) => [i.id, i]));
+  const asking = knowledge.scope.askMarkers;
+  const asks = wordMatcher(asking?.zh ?? [], asking?.en ?? []);
 
   function respond(text: string, context?: SessionContext): Turn {
     const now = clock?.();
-    const understood = understanding.understand(text, context, now);
-    const decision = decide(understood, understanding, intents, (id) => figures.list(id)?.items.length ?? 0, (id) => figures.value(id));
+    const think: Think = (clause, ctx) => {
+      const u = understanding.understand(clause, ctx, now);
+      return { u, d: decide(u, understanding, intents, (id) => figures.list(id)?.items.length ?? 0, (id) => figures.value(id)) };
+    };
+    const { u: understood, d: decision } = composeClauses(text, context, think, asks);
     const { answer, remember } = replyTo(decision, understood, build, figures, intents);
     const next: SessionContext | undefined = remember
       ? { intent: remember.id, concepts: [...understood.concepts], lang: understood.lang, at: now ?? 0 }

@@ -94,6 +94,7 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     { ...scope.yesNoMarkers, id: SCOPE.yesNo },
   ];
   const lexicon = compileLexicon(sources, SCOPE.prefix);
+  const topicFamily = new Map(topics.map((t) => [`${SCOPE.topic}${t.id}`, t.family]));
   const sentences = createSentenceIndex(knowledge, lexicon);
   const intents = new Map(knowledge.intents.map((i) => [i.id, i]));
   const family = new Map(knowledge.concepts.filter((c) => c.family).map((c) => [c.id, c.family]));
@@ -172,7 +173,9 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     }
 
     const flags = [...extraction.concepts];
-    const topic = flags.find((c) => c.startsWith(SCOPE.topic));
+    // "现在好奇2011年那会儿…": words of another time are off-topic only when the report's year is not named.
+    const namesOwnYear = extraction.years.includes(knowledge.meta.year);
+    const topic = flags.find((c) => c.startsWith(SCOPE.topic) && !(namesOwnYear && topicFamily.get(c) === 'when'));
     const otherPlace = extraction.concepts.has(SCOPE.otherPlace) || (placeEndings.length > 0 && namesOtherPlace(form));
     const greeting = extraction.concepts.has(SCOPE.greeting);
 

@@ -40,6 +40,9 @@ export function mergeLexicon(domain: DomainLexicon | undefined, pack: PackLexico
       yesNoMarkers: pick('yesNoMarkers', 'yes-no'),
       placeEndings: [...new Set([...(d?.placeEndings ?? []), ...(p.placeEndings ?? [])])],
       notPlaceStarts: [...new Set([...(d?.notPlaceStarts ?? []), ...(p.notPlaceStarts ?? [])])],
+      askMarkers: p.askMarkers ?? d?.askMarkers,
+      operandJoints: p.operandJoints ?? d?.operandJoints,
+      comparisons: mergeConcepts(d?.comparisons ?? [], p.comparisons ?? []),
     },
   };
 }

@@ -121,6 +121,12 @@ export const Scope = z
       .default([])
       .describe('endings of administrative names (镇, 街道, 局): a name so ending that the report never mentions is another place or body'),
     notPlaceStarts: z.array(nonEmpty).default([]).describe('characters no such name holds (各乡镇, 有几个旗县): a name is the longest run before its ending without them'),
+    askMarkers: Concept.optional().describe('words that make a clause of a long message a question (多少, 吗, 想知道): the other clauses are context'),
+    comparisons: z
+      .array(Concept)
+      .default([])
+      .describe('words asking to compare two figures, one concept per operation: difference, ratio, share, which, equal, sum'),
+    operandJoints: Concept.optional().describe('words joining the two figures a comparison names (比, 和, than)'),
   })
   .strict();
 

@@ -68,6 +68,7 @@ export function stubKnowledge(): Knowledge {
       followUpMarkers: concept('follow-up'),
       yesNoMarkers: concept('yes-no'),
       placeEndings: [],
+      comparisons: [],
       notPlaceStarts: [],
     },
   };
