@@ -67,6 +67,38 @@ export const MESSAGES = {
     zh: '报告原文这样写:',
     en: "The report's own words (in Chinese):",
   },
+  compareBoth: {
+    zh: '{a}，{b}。',
+    en: '{a}; {b}.',
+  },
+  compareMore: {
+    zh: '前者比后者多{d}（{x} − {y} = {d}，按报告数字计算）。',
+    en: 'The first is {d} more ({x} − {y} = {d}, computed from the report’s figures).',
+  },
+  compareFewer: {
+    zh: '前者比后者少{d}（{y} − {x} = {d}，按报告数字计算）。',
+    en: 'The first is {d} fewer ({y} − {x} = {d}, computed from the report’s figures).',
+  },
+  compareSame: {
+    zh: '两者一样多，都是{x}。',
+    en: 'They are the same: {x} each.',
+  },
+  compareRatio: {
+    zh: '前者是后者的{r}倍（{x} ÷ {y} ≈ {r}，按报告数字计算）。',
+    en: 'The first is {r} times the second ({x} ÷ {y} ≈ {r}, computed from the report’s figures).',
+  },
+  compareShare: {
+    zh: '前者占后者的{r}%（{x} ÷ {y} ≈ {r}%，按报告数字计算）。',
+    en: 'The first is {r}% of the second ({x} ÷ {y} ≈ {r}%, computed from the report’s figures).',
+  },
+  compareSum: {
+    zh: '两者合计{r}（{x} + {y} = {r}，按报告数字计算）。',
+    en: 'Together {r} ({x} + {y} = {r}, computed from the report’s figures).',
+  },
+  compareUnits: {
+    zh: '（两者的计量单位不同：{ua}与{ub}。）',
+    en: '(They are counted in different units: {ua} and {ub}.)',
+  },
   no: {
     zh: '不是{n}。',
     en: 'No, not {n}.',

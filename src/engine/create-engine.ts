@@ -6,7 +6,8 @@ import { warmScriptTables } from '../text/script.js';
 import type { Answer, Lang, Question, SessionContext } from '../types.js';
 import { wordMatcher } from '../text/clauses.js';
 import { composeClauses, type Think } from './compose.js';
-import { decide } from './decide.js';
+import { createComparer, type Comparison } from './compare.js';
+import { decide, type Decision } from './decide.js';
 import { replyTo } from './reply.js';
 import { createUnderstanding } from './understand.js';
 
@@ -47,6 +48,17 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   const build = createAnswerBuilder(knowledge, figures);
   const understanding = createUnderstanding(knowledge, figures);
   const intents = new Map(knowledge.intents.map((i) => [i.id, i]));
+  const comparer = createComparer(knowledge, figures);
+  const derivedIds = new Set(knowledge.derived.map((d) => d.id));
+  /**
+   * A comparison of two figures replaces what the question's words alone found, unless that is
+   * the pack's own formula for it (curated derived figures win) or the question is out of scope.
+   */
+  const withComparison = (d: Decision, comparison: Comparison | undefined): Decision => {
+    if (!comparison || !['answer', 'which', 'unknown', 'sentence', 'breakdown'].includes(d.kind)) return d;
+    if (d.kind === 'answer' && d.intents.length === 1 && derivedIds.has(d.intents[0]?.checks ?? '')) return d;
+    return { kind: 'compare', comparison };
+  };
   const asking = knowledge.scope.askMarkers;
   const asks = wordMatcher(asking?.zh ?? [], asking?.en ?? []);
 
@@ -56,7 +68,9 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       const u = understanding.understand(clause, ctx, now);
       return { u, d: decide(u, understanding, intents, (id) => figures.list(id)?.items.length ?? 0, (id) => figures.value(id)) };
     };
-    const { u: understood, d: decision } = composeClauses(text, context, think, asks);
+    const composed = composeClauses(text, context, think, asks);
+    const { u: understood } = composed;
+    const decision = withComparison(composed.d, comparer.read(understood, context, think));
     const { answer, remember } = replyTo(decision, understood, build, figures, intents);
     const next: SessionContext | undefined = remember
       ? { intent: remember.id, concepts: [...understood.concepts], lang: understood.lang, at: now ?? 0 }

@@ -1,6 +1,7 @@
 import type { Intent } from '../knowledge/schema.js';
 import type { SentenceHit } from '../retrieve/sentence-index.js';
 import type { Reading } from '../types.js';
+import type { Comparison } from './compare.js';
 import { ANSWER_THRESHOLD, type Understanding, type Understood } from './understand.js';
 
 /** A runner-up this close to the best reading makes the question ambiguous. */
@@ -27,7 +28,8 @@ export type Decision =
   | { kind: 'answer'; intents: Intent[]; best: Reading }
   | { kind: 'item'; intent: Intent; list: string; index: number }
   | { kind: 'sentence'; hit: SentenceHit }
-  | { kind: 'breakdown'; intent: Intent };
+  | { kind: 'breakdown'; intent: Intent }
+  | { kind: 'compare'; comparison: Comparison };
 
 /** The list a rule's reply enumerates ({l:id}), if any. */
 function listOf(intent: Intent): string | undefined {

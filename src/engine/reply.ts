@@ -2,6 +2,7 @@ import type { AnswerBuilder } from '../answer/build-answer.js';
 import type { Figures } from '../answer/figures.js';
 import type { Intent } from '../knowledge/schema.js';
 import type { Answer, Explanation, Lang } from '../types.js';
+import { compareMessage } from './compare-reply.js';
 import type { Decision } from './decide.js';
 import type { Understood } from './understand.js';
 
@@ -76,6 +77,21 @@ export function replyTo(decision: Decision, u: Understood, build: AnswerBuilder,
           citations: [build.citation(hit.sectionId, hit.text, lang)],
           suggestions: build.examples(lang).slice(0, 2),
         }),
+      };
+    }
+    case 'compare': {
+      const { a, b } = decision.comparison;
+      const citations = [...build.citationsOf(a.intent, lang), ...build.citationsOf(b.intent, lang)].filter((c, i, all) => all.findIndex((o) => o.quote === c.quote && o.sectionId === c.sectionId) === i);
+      return {
+        answer: finish({
+          outcome: 'answered',
+          message: compareMessage(decision.comparison, build, figures, lang),
+          intent: a.intent.id,
+          confidence: 0.8,
+          citations,
+          suggestions: [build.questionOf(a.intent, lang), build.questionOf(b.intent, lang)],
+        }),
+        remember: a.intent,
       };
     }
     case 'item': {
