@@ -67,6 +67,10 @@ export const MESSAGES = {
     zh: '报告原文这样写:',
     en: "The report's own words (in Chinese):",
   },
+  notGiven: {
+    zh: '报告没有给出{what}。报告里相关的内容是：',
+    en: 'The report does not give {what}. What it does say:',
+  },
   compareBoth: {
     zh: '{a}，{b}。',
     en: '{a}; {b}.',

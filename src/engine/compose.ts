@@ -1,6 +1,7 @@
 import type { Intent } from '../knowledge/schema.js';
 import { clausesOf } from '../text/clauses.js';
 import { normalizeText } from '../text/normalize.js';
+import { simplify } from '../text/script.js';
 import type { SessionContext } from '../types.js';
 import type { Decision } from './decide.js';
 import type { Understood } from './understand.js';
@@ -13,8 +14,9 @@ export interface Thought {
 
 export type Think = (text: string, context: SessionContext | undefined) => Thought;
 
-const REFUSALS = new Set<Decision['kind']>(['other-year', 'other-place', 'other-topic', 'unknown']);
-const ANSWERS = new Set<Decision['kind']>(['answer', 'item', 'sentence', 'breakdown']);
+/** Replies that answer nothing: in a story, they may come from its context clauses. */
+const REFUSALS = new Set<Decision['kind']>(['other-year', 'other-place', 'other-topic', 'unknown', 'breakdown', 'not-given']);
+const ANSWERS = new Set<Decision['kind']>(['answer', 'item', 'sentence', 'compare']);
 
 /** A message this long may open with context before its question. */
 const STORY_CHARS = 30;
@@ -40,7 +42,7 @@ export function composeClauses(raw: string, context: SessionContext | undefined,
   const clauses = clausesOf(normalizeText(typeof raw === 'string' ? raw : ''));
   // English commas join a list ("banners, counties and districts") more often than two questions.
   if (clauses.length < 2 || whole.u.lang === 'en') return whole;
-  const asking = clauses.filter((c) => c.questionMark || asks(c.text));
+  const asking = clauses.filter((c) => c.questionMark || asks(simplify(c.text).toLowerCase()));
   if (asking.length === 0) return whole;
 
   let current = whole;

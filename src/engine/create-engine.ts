@@ -66,7 +66,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const now = clock?.();
     const think: Think = (clause, ctx) => {
       const u = understanding.understand(clause, ctx, now);
-      return { u, d: decide(u, understanding, intents, (id) => figures.list(id)?.items.length ?? 0, (id) => figures.value(id)) };
+      return { u, d: decide(u, understanding, intents, (id) => figures.list(id)?.items.length ?? 0, (id) => figures.value(id), (id) => figures.unit(id, 'zh')) };
     };
     const composed = composeClauses(text, context, think, asks);
     const { u: understood } = composed;

@@ -16,6 +16,10 @@ const WEAK_SURFACED_SCORE = 4;
 /** …when the sentence holds at least this share of the question's telling words. */
 const SENTENCE_OVER_WEAK = 0.5;
 const MAX_OPTIONS = 3;
+/** A question that asks how many of something. */
+const ASKS_COUNT = /多少|几|how many|how much/;
+/** A figure other than a year, in digits or Chinese numerals with a unit: what a "how many" sentence must hold. */
+const HOLDS_FIGURE = /\d+(?!\d*年)|[一二三四五六七八九十两百千万]+[个条件项次场期人名家所]/;
 
 /** What to do with a question, before any wording: each kind becomes one reply shape. */
 export type Decision =
@@ -29,7 +33,8 @@ export type Decision =
   | { kind: 'item'; intent: Intent; list: string; index: number }
   | { kind: 'sentence'; hit: SentenceHit }
   | { kind: 'breakdown'; intent: Intent }
-  | { kind: 'compare'; comparison: Comparison };
+  | { kind: 'compare'; comparison: Comparison }
+  | { kind: 'not-given'; intent: Intent; what: { zh: string; en: string } };
 
 /** The list a rule's reply enumerates ({l:id}), if any. */
 function listOf(intent: Intent): string | undefined {
@@ -41,7 +46,14 @@ function listOf(intent: Intent): string | undefined {
  * subject: never a figure passed off as another's), then a vague question's options, then an
  * answer, two answers for a two-part question, or a clarify between close readings.
  */
-export function decide(u: Understood, understanding: Understanding, intents: ReadonlyMap<string, Intent>, listSize: (id: string) => number, figureOf: (id: string) => number | undefined = () => undefined): Decision {
+export function decide(
+  u: Understood,
+  understanding: Understanding,
+  intents: ReadonlyMap<string, Intent>,
+  listSize: (id: string) => number,
+  figureOf: (id: string) => number | undefined = () => undefined,
+  unitOf: (id: string) => string = () => '',
+): Decision {
   if (!u.hasWords) return { kind: 'empty' };
   const [best, second] = u.readings;
   const bestIntent = best ? intents.get(best.intent) : undefined;
@@ -65,7 +77,7 @@ export function decide(u: Understood, understanding: Understanding, intents: Rea
     if (options.length > 1) return { kind: 'which', options };
     // No rule answers: the report's own sentence, when one holds most of what was asked.
     const hit = u.greeting && u.concepts.size === 0 ? undefined : understanding.sentences.best(u.form);
-    if (hit) return { kind: 'sentence', hit };
+    if (hit && answersWhatIsAsked(hit.text, u, understanding)) return { kind: 'sentence', hit };
     return { kind: 'unknown', greeting: u.greeting && u.concepts.size === 0 };
   }
 
@@ -85,6 +97,23 @@ export function decide(u: Understood, understanding: Understanding, intents: Rea
   }
 
   const close = u.readings.filter((r) => r.score >= best.score * ratio(r) && r.score >= ANSWER_THRESHOLD).slice(0, MAX_OPTIONS);
+  // The rule must give what was asked: a date, names or a person, the thing counted, or more than
+  // one member of a list the report counts only as a whole. Else the report's sentence, or "not given".
+  // A near-tie is asked back first ("4个是哪4个" may be documents or counties).
+  const attribute = u.yesNo || close.length > 1 ? undefined : understanding.asked.attributeOf(u.form);
+  if (attribute && !understanding.asked.provides(bestIntent, attribute)) {
+    const hit = understanding.sentences.best(u.form);
+    if (hit && hit.coverage >= SENTENCE_OVER_WEAK && understanding.asked.sentenceGives(hit.text, attribute)) return { kind: 'sentence', hit };
+    return { kind: 'not-given', intent: bestIntent, what: attribute.what };
+  }
+  const counted = close.length <= 1 && ASKS_COUNT.test(u.form) ? understanding.asked.countedOf(u.form) : undefined;
+  // "多少条信息" counts in the rule's own unit: the noun is what the figure counts. "多少个部门" does not.
+  const sameUnit = counted && bestIntent.checks && counted.measure !== '' && unitOf(bestIntent.checks).includes(counted.measure);
+  if (counted && bestIntent.checks && !sameUnit && u.concepts.has(counted.concept) && !best.matched.includes(counted.concept)) {
+    return { kind: 'not-given', intent: bestIntent, what: { zh: `“${counted.term}”的数字`, en: `a figure for “${counted.term}”` } };
+  }
+  if (close.length <= 1 && bestIntent.checks && !attribute && ASKS_COUNT.test(u.form) && !u.yesNo && understanding.asked.namesOneMember(u.form, bestIntent)) return { kind: 'breakdown', intent: bestIntent };
+
   if (close.length === 2 && second && asksBoth(best, second, understanding.isQuestionWord)) {
     return { kind: 'answer', intents: toIntents([best, second]), best };
   }
@@ -112,4 +141,11 @@ function asksBoth(a: Reading, b: Reading, isQuestionWord: (c: string) => boolean
   const own = (r: Reading) => r.matched.filter((c) => !isQuestionWord(c));
   const [ownA, ownB] = [own(a), own(b)];
   return ownA.length > 0 && ownB.length > 0 && ownA.every((c) => !b.matched.includes(c)) && ownB.every((c) => !a.matched.includes(c));
+}
+
+/** A sentence answers a "how many" question only if it states a figure, and a date question only with a date. */
+function answersWhatIsAsked(text: string, u: Understood, understanding: Understanding): boolean {
+  if (ASKS_COUNT.test(u.form) && !HOLDS_FIGURE.test(text)) return false;
+  const attribute = understanding.asked.attributeOf(u.form);
+  return !attribute || understanding.asked.sentenceGives(text, attribute);
 }

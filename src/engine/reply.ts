@@ -79,6 +79,12 @@ export function replyTo(decision: Decision, u: Understood, build: AnswerBuilder,
         }),
       };
     }
+    case 'not-given': {
+      const { intent } = decision;
+      const what = lang === 'en' ? decision.what.en : decision.what.zh;
+      const message = [build.say('notGiven', lang, { what }), build.replyOf(intent, lang)].join(lang === 'en' ? ' ' : '');
+      return { answer: finish({ outcome: 'out_of_scope', message, intent: intent.id, confidence: 0.6, citations: build.citationsOf(intent, lang), suggestions: [build.questionOf(intent, lang)] }), remember: intent };
+    }
     case 'compare': {
       const { a, b } = decision.comparison;
       const citations = [...build.citationsOf(a.intent, lang), ...build.citationsOf(b.intent, lang)].filter((c, i, all) => all.findIndex((o) => o.quote === c.quote && o.sectionId === c.sectionId) === i);

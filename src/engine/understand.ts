@@ -5,10 +5,11 @@ import { compileLexicon, type TermSource } from '../match/lexicon.js';
 import { readOrdinal, relativeYears } from '../match/qualifiers.js';
 import { charPairs, scoreIntents } from '../match/score-intents.js';
 import { hasWords, normalizeText } from '../text/normalize.js';
-import { detectLang, simplify } from '../text/script.js';
+import { detectLang, isScriptNeutral, simplify } from '../text/script.js';
 import { segmentWords } from '../text/segment.js';
 import type { Lang, Reading, SessionContext } from '../types.js';
 import { createSentenceIndex, type SentenceIndex } from '../retrieve/sentence-index.js';
+import { createAskedReader, type AskedReader } from './asked.js';
 import { SCOPE } from './scope-ids.js';
 
 /** Below this score a reading is a guess, not an answer. */
@@ -56,6 +57,8 @@ export interface Understanding {
   isQuestionWord(concept: string): boolean;
   /** The report's sentences, for questions no rule answers. */
   sentences: SentenceIndex;
+  /** What a question asks for beyond which figure (a date, names, the thing counted). */
+  asked: AskedReader;
 }
 
 /**
@@ -155,7 +158,9 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
   function understand(raw: string, context: SessionContext | undefined, now: number | undefined): Understood {
     const text = normalizeText(typeof raw === 'string' ? raw : '');
     const wordy = hasWords(text);
-    const lang: Lang = wordy ? detectLang(text) : 'zh-Hans';
+    const detected: Lang = wordy ? detectLang(text) : 'zh-Hans';
+    // A follow-up written in characters common to both scripts keeps the conversation's script.
+    const lang: Lang = detected === 'zh-Hans' && context?.lang === 'zh-Hant' && isScriptNeutral(text) ? 'zh-Hant' : detected;
     const { ordinal, rest: form } = readOrdinal(simplify(text).toLowerCase());
 
     const pairs = surfaced ? charPairs(form) : undefined;
@@ -232,5 +237,6 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     looseReadings: (u) => rank(u.concepts, u.extraction.numbers, undefined, true),
     isQuestionWord,
     sentences,
+    asked: createAskedReader(knowledge, lexicon),
   };
 }

@@ -43,6 +43,7 @@ export function mergeLexicon(domain: DomainLexicon | undefined, pack: PackLexico
       askMarkers: p.askMarkers ?? d?.askMarkers,
       operandJoints: p.operandJoints ?? d?.operandJoints,
       comparisons: mergeConcepts(d?.comparisons ?? [], p.comparisons ?? []),
+      askedAttributes: [...(d?.askedAttributes ?? []), ...(p.askedAttributes ?? []).filter((a) => !d?.askedAttributes.some((o) => o.id === a.id))],
     },
   };
 }

@@ -126,6 +126,20 @@ export const Scope = z
       .array(Concept)
       .default([])
       .describe('words asking to compare two figures, one concept per operation: difference, ratio, share, which, equal, sum'),
+    askedAttributes: z
+      .array(
+        z
+          .object({
+            id,
+            zh: z.array(nonEmpty),
+            en: z.array(nonEmpty),
+            evidence: z.array(nonEmpty).describe('patterns (regular expressions) a reply template or quote holds when it gives this attribute'),
+            what: LocalText.describe('how a reply names what the report does not give'),
+          })
+          .strict(),
+      )
+      .default([])
+      .describe('what a question can ask for besides a figure (a date, names, a person): a rule whose reply does not hold it is no answer'),
     operandJoints: Concept.optional().describe('words joining the two figures a comparison names (比, 和, than)'),
   })
   .strict();

@@ -69,6 +69,7 @@ export function stubKnowledge(): Knowledge {
       yesNoMarkers: concept('yes-no'),
       placeEndings: [],
       comparisons: [],
+      askedAttributes: [],
       notPlaceStarts: [],
     },
   };
