@@ -26,7 +26,7 @@ const SPECIFIC: readonly CompareOp[] = ['ratio', 'share', 'difference', 'equal',
 /** "A是B的几倍", "A占B的百分之几": the figure before 是/占 is measured against the one after. */
 const MEASURED_AGAINST = /^(.+?)(?:是|占|为|佔)(.+?)的?$/;
 /** Joints that say least about the operands are tried last (加 is also the 加 of 参加). */
-const WEAK_JOINTS = new Set(['加', '加上', 'and', 'plus', 'or']);
+const WEAK_JOINTS = new Set(['加', '加上', 'or', 'and', 'plus']);
 
 interface Found {
   op: CompareOp;
@@ -44,6 +44,7 @@ interface Found {
 export function createComparer(knowledge: Knowledge, figures: Figures) {
   const ops = new Map(knowledge.scope.comparisons.map((c) => [c.id, c]));
   const joints = knowledge.scope.operandJoints;
+  const opTerms = knowledge.scope.comparisons.flatMap((c) => [...c.zh, ...c.en]).sort((x, y) => y.length - x.length);
   const zhJoints = [...(joints?.zh ?? [])].sort((x, y) => Number(WEAK_JOINTS.has(x)) - Number(WEAK_JOINTS.has(y)) || y.length - x.length);
   const enJoints = [...(joints?.en ?? [])].sort((x, y) => Number(WEAK_JOINTS.has(x)) - Number(WEAK_JOINTS.has(y)));
 
@@ -103,7 +104,9 @@ export function createComparer(knowledge: Knowledge, figures: Figures) {
       if (!found) return undefined;
       const parts = sides(u.form, found, english);
       if (!parts) return undefined;
-      const [left, right, tail] = parts;
+      const [left, right, rawTail] = parts;
+      // What follows the operation names the unit ("多开了几次" → 几次), never the operation again.
+      const tail = opTerms.reduce((t, term) => t.split(term).join(' '), rawTail).trim();
       const ask = (side: string) => (english ? `how many ${side} ${tail}` : `${side}多少${tail}`);
       const hasWords = (side: string) => /[\p{L}\p{N}]{2,}/u.test(side.replace(/^(那么|那|and|so)\s*/, ''));
       if (!hasWords(right)) return undefined;

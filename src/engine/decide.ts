@@ -1,5 +1,6 @@
 import type { Intent } from '../knowledge/schema.js';
 import type { SentenceHit } from '../retrieve/sentence-index.js';
+import { simplify } from '../text/script.js';
 import type { Reading } from '../types.js';
 import type { Comparison } from './compare.js';
 import { ANSWER_THRESHOLD, type Understanding, type Understood } from './understand.js';
@@ -16,6 +17,8 @@ const WEAK_SURFACED_SCORE = 4;
 /** …when the sentence holds at least this share of the question's telling words. */
 const SENTENCE_OVER_WEAK = 0.5;
 const MAX_OPTIONS = 3;
+/** A reply template that states a figure. */
+const STATES_FIGURE = /\{[fd]:/;
 /** A question that asks how many of something. */
 const ASKS_COUNT = /多少|几|how many|how much/;
 /** A figure other than a year, in digits or Chinese numerals with a unit: what a "how many" sentence must hold. */
@@ -103,7 +106,9 @@ export function decide(
   const attribute = u.yesNo || close.length > 1 ? undefined : understanding.asked.attributeOf(u.form);
   if (attribute && !understanding.asked.provides(bestIntent, attribute)) {
     const hit = understanding.sentences.best(u.form);
-    if (hit && hit.coverage >= SENTENCE_OVER_WEAK && understanding.asked.sentenceGives(hit.text, attribute)) return { kind: 'sentence', hit };
+    // The rule's own quote was weighed already: a sentence helps only if it says something else.
+    const ownQuote = hit && bestIntent.cite.some((c) => simplify(c.quote).includes(simplify(hit.text)) || simplify(hit.text).includes(simplify(c.quote)));
+    if (hit && !ownQuote && hit.coverage >= SENTENCE_OVER_WEAK && understanding.asked.sentenceGives(hit.text, attribute)) return { kind: 'sentence', hit };
     return { kind: 'not-given', intent: bestIntent, what: attribute.what };
   }
   const counted = close.length <= 1 && ASKS_COUNT.test(u.form) ? understanding.asked.countedOf(u.form) : undefined;
@@ -112,7 +117,7 @@ export function decide(
   if (counted && bestIntent.checks && !sameUnit && u.concepts.has(counted.concept) && !best.matched.includes(counted.concept)) {
     return { kind: 'not-given', intent: bestIntent, what: { zh: `“${counted.term}”的数字`, en: `a figure for “${counted.term}”` } };
   }
-  if (close.length <= 1 && bestIntent.checks && !attribute && ASKS_COUNT.test(u.form) && !u.yesNo && understanding.asked.namesOneMember(u.form, bestIntent)) return { kind: 'breakdown', intent: bestIntent };
+  if (close.length <= 1 && STATES_FIGURE.test(bestIntent.reply.zh) && !attribute && ASKS_COUNT.test(u.form) && !u.yesNo && understanding.asked.namesOneMember(u.form, bestIntent)) return { kind: 'breakdown', intent: bestIntent };
 
   if (close.length === 2 && second && asksBoth(best, second, understanding.isQuestionWord)) {
     return { kind: 'answer', intents: toIntents([best, second]), best };
