@@ -89,7 +89,7 @@ export function decide(
   // holding most of the question's words is the better answer, unless it is the rule's own quote.
   if (bestIntent.surface && best.score < WEAK_SURFACED_SCORE && !u.yesNo) {
     const hit = understanding.sentences.best(u.form);
-    if (hit && hit.coverage >= SENTENCE_OVER_WEAK && !bestIntent.cite.some((c) => c.quote.includes(hit.text) || hit.text.includes(c.quote))) return { kind: 'sentence', hit };
+    if (hit && hit.coverage >= SENTENCE_OVER_WEAK && answersWhatIsAsked(hit.text, u, understanding) && !bestIntent.cite.some((c) => c.quote.includes(hit.text) || hit.text.includes(c.quote))) return { kind: 'sentence', hit };
   }
 
   // "754条政务信息里有多少是关于教育的?": the question restates the figure and asks how many of it,
