@@ -116,7 +116,7 @@ export function createAnswerBuilder(knowledge: Knowledge, figures: Figures): Ans
     finish({ outcome, message, lang, intent, confidence, citations = [], suggestions = [], explain }) {
       const label = builder.say('source', lang);
       const sources = citations.map((c) =>
-        lang === 'en' ? `${label}: ${c.sectionEn} (${c.section}): “${c.quote}”` : `${label}:${c.section}「${c.quote}」`,
+        lang === 'en' ? `${label}: ${c.sectionEn} (${c.section}): “${c.quote}”` : `${label}：${c.section}「${c.quote}」`,
       );
       return {
         outcome,
