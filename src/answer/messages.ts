@@ -8,8 +8,16 @@ export const MESSAGES = {
     en: 'Please type a question, for example:',
   },
   unknown: {
-    zh: '抱歉，我在《{title}》里没有找到能回答这个问题的内容。可以试试这些问题：',
-    en: 'Sorry, I found nothing in the {title} that answers this. You could try:',
+    zh: '抱歉，我在《{title}》里没有找到能回答这个问题的内容。',
+    en: 'Sorry, I found nothing in the {title} that answers this.',
+  },
+  tryThese: {
+    zh: '可以试试这些问题：',
+    en: 'You could try:',
+  },
+  contact: {
+    zh: '报告给出的联系方式：',
+    en: 'The report gives this contact:',
   },
   greeting: {
     zh: '您好！我可以回答关于《{title}》的问题，每个答案都引用报告原文。例如：',

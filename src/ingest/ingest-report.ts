@@ -5,6 +5,7 @@ import { checkValues } from '../knowledge/check-values.js';
 import { mergeLexicon } from '../knowledge/merge-domain.js';
 import { simplify } from '../text/script.js';
 import { buildRules, linkSuggestions, type Answerable } from './build-rules.js';
+import { findContact, mentionsContact } from './contact.js';
 import { findFigures, findNegations, type DraftFigure } from './figures.js';
 import { IngestError } from './ingest-error.js';
 import { findLists } from './lists.js';
@@ -241,7 +242,7 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
   }
 
   // Sentences giving the body's contact (电话, 邮箱, 地址): citizens ask for them, in the report's words.
-  sentences.filter((x) => d.contactWords.some((w) => simplify(x.text).includes(w))).forEach((x, n) => {
+  sentences.filter((x) => mentionsContact(x.text, d)).forEach((x, n) => {
     const text = mainland(x.text);
     things.push({
       id: `${x.section.id}.contact${n + 1}`,
@@ -298,6 +299,7 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
   const packSections: Section[] = sections.map((s) => ({ id: s.id, title: s.title, titleEn: s.titleEn, parent: s.parent, origin: 'report', kind: s.kind, text: sectionText(s) }));
   const examples = intents.filter((i) => !i.id.endsWith('.summary')).slice(0, 3).concat(intents.filter((i) => i.id === 'report.about'));
   const examplesEnough = examples.length >= 3 ? examples : intents.slice(0, 4);
+  const contact = findContact(sections, d);
   const files: IngestResult['files'] = {
     'report.json': {
       meta: {
@@ -313,6 +315,7 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
           zh: [...new Set(examplesEnough.map((i) => i.question.zh))].concat(['这是哪个单位哪一年的报告？', '报告由哪几部分组成？']).slice(0, 4),
           en: [...new Set(examplesEnough.map((i) => i.question.en))].concat(['Whose report is this, and for which year?', 'What does the report cover?']).slice(0, 4),
         },
+        ...(contact ? { contact } : {}),
       },
       sections: packSections,
     },
