@@ -22,6 +22,11 @@ export interface AnswerBuilder {
   citation(sectionId: string, quote: string, lang: Lang): Citation;
   /** Text of the report in the asker's script (English readers get the original). */
   reportText(original: string, lang: Lang): string;
+  /**
+   * Where to ask instead, when the report gives the body's contact: one line quoting it, and its
+   * citation. Undefined when the pack's meta has no contact (the report gave none).
+   */
+  contact(lang: Lang): { line: string; citation: Citation } | undefined;
   replyOf(intent: Intent, lang: Lang): string;
   /** One item of a list, in the asker's script. */
   itemOf(listId: string, index: number, lang: Lang): string | undefined;
@@ -98,6 +103,12 @@ export function createAnswerBuilder(knowledge: Knowledge, figures: Figures): Ans
       return { sectionId, section: reportText(section?.title ?? sectionId, lang), sectionEn: section?.titleEn ?? sectionId, quote: reportText(quote, lang) };
     },
     reportText,
+    contact(lang) {
+      if (!meta.contact) return undefined;
+      const citation = builder.citation(meta.contact.section, meta.contact.quote, lang);
+      const lead = builder.say('contact', lang);
+      return { line: lang === 'en' ? `${lead} “${citation.quote}”` : `${lead}「${citation.quote}」`, citation };
+    },
     replyOf(intent, lang) {
       const key = `${intent.id}|${lang}`;
       let reply = replyCache.get(key);
@@ -116,7 +127,7 @@ export function createAnswerBuilder(knowledge: Knowledge, figures: Figures): Ans
     finish({ outcome, message, lang, intent, confidence, citations = [], suggestions = [], explain }) {
       const label = builder.say('source', lang);
       const sources = citations.map((c) =>
-        lang === 'en' ? `${label}: ${c.sectionEn} (${c.section}): “${c.quote}”` : `${label}:${c.section}「${c.quote}」`,
+        lang === 'en' ? `${label}: ${c.sectionEn} (${c.section}): “${c.quote}”` : `${label}：${c.section}「${c.quote}」`,
       );
       return {
         outcome,

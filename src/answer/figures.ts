@@ -40,7 +40,7 @@ function compute(d: Derived, known: (id: string) => number | undefined): number 
 function formatNumber(value: number, approx: boolean, lang: ReplyLang): string {
   if (lang === 'en') return approx ? `about ${value}` : String(value);
   if (!approx) return String(value);
-  return value >= 10_000 && value % 10_000 === 0 ? `约${value / 10_000}万(${value})` : `约${value}`;
+  return value >= 10_000 && value % 10_000 === 0 ? `约${value / 10_000}万（${value}）` : `约${value}`;
 }
 
 export function createFigures(knowledge: Knowledge): Figures {

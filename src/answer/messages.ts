@@ -4,27 +4,35 @@
  */
 export const MESSAGES = {
   empty: {
-    zh: '请输入一个问题,例如:',
+    zh: '请输入一个问题，例如：',
     en: 'Please type a question, for example:',
   },
   unknown: {
-    zh: '抱歉,我在《{title}》里没有找到能回答这个问题的内容。可以试试这些问题:',
-    en: 'Sorry, I found nothing in the {title} that answers this. You could try:',
+    zh: '抱歉，我在《{title}》里没有找到能回答这个问题的内容。',
+    en: 'Sorry, I found nothing in the {title} that answers this.',
+  },
+  tryThese: {
+    zh: '可以试试这些问题：',
+    en: 'You could try:',
+  },
+  contact: {
+    zh: '报告给出的联系方式：',
+    en: 'The report gives this contact:',
   },
   greeting: {
-    zh: '您好!我可以回答关于《{title}》的问题,每个答案都引用报告原文。例如:',
+    zh: '您好！我可以回答关于《{title}》的问题，每个答案都引用报告原文。例如：',
     en: 'Hello! I answer questions about the {title}, quoting the report word for word. For example:',
   },
   otherYear: {
-    zh: '这份报告只涵盖{year}年,没有{asked}年的数据,我不能用{year}年的数字代替。',
+    zh: '这份报告只涵盖{year}年，没有{asked}年的数据，我不能用{year}年的数字代替。',
     en: 'This report covers {year} only; it has no figures for {asked}, and a {year} figure is no answer for {asked}.',
   },
   relativeYear: {
-    zh: '这份报告只涵盖{year}年,以下是{year}年的数字。',
+    zh: '这份报告只涵盖{year}年，以下是{year}年的数字。',
     en: 'This report covers {year} only; these are its {year} figures.',
   },
   otherPlace: {
-    zh: '这份报告只涉及{city},没有其他地区的数据。',
+    zh: '这份报告只涉及{city}，没有其他地区的数据。',
     en: 'This report is about {city} only; it has no figures for other places.',
   },
   otherTopic: {
@@ -32,15 +40,15 @@ export const MESSAGES = {
     en: 'The report does not say anything about that.',
   },
   applyHint: {
-    zh: '如需报告以外的政府信息,可以依据《政府信息公开条例》向有关行政机关申请公开。',
+    zh: '如需报告以外的政府信息，可以依据《政府信息公开条例》向有关行政机关申请公开。',
     en: 'For government information beyond the report, you can apply for disclosure under the Regulations on Open Government Information.',
   },
   tryInstead: {
-    zh: '可以问:',
+    zh: '可以问：',
     en: 'You could ask:',
   },
   clarify: {
-    zh: '您想问的是哪一个?',
+    zh: '您想问的是哪一个？',
     en: 'Which one do you mean?',
   },
   source: {
@@ -48,23 +56,23 @@ export const MESSAGES = {
     en: 'Source',
   },
   yes: {
-    zh: '对,是{n}。',
+    zh: '对，是{n}。',
     en: 'Yes, {n}.',
   },
   roughly: {
-    zh: '大致是,准确数字如下。',
+    zh: '大致是，准确数字如下。',
     en: 'Roughly; the exact figure follows.',
   },
   item: {
-    zh: '第{n}项:{item}',
+    zh: '第{n}项：{item}',
     en: 'Item {n}: {item}',
   },
   noBreakdown: {
-    zh: '报告没有给出这个数字的细分,只给出了:',
+    zh: '报告没有给出这个数字的细分，只给出了：',
     en: 'The report gives no breakdown of that figure, only this:',
   },
   sentence: {
-    zh: '报告原文这样写:',
+    zh: '报告原文这样写：',
     en: "The report's own words (in Chinese):",
   },
   notGiven: {

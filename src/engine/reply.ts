@@ -35,8 +35,9 @@ export function replyTo(decision: Decision, u: Understood, build: AnswerBuilder,
 
   const outOfScope = (lead: string, alternative: Intent | undefined): Reply => {
     const suggestions = [...(alternative ? [build.questionOf(alternative, lang)] : []), ...build.examples(lang)].slice(0, 4);
-    const message = [lead, build.say('applyHint', lang), build.say('tryInstead', lang), ...bullets(suggestions)].join('\n');
-    return { answer: finish({ outcome: 'out_of_scope', message, intent: null, confidence: 0.9, suggestions }) };
+    const where = build.contact(lang);
+    const message = [lead, build.say('applyHint', lang), ...(where ? [where.line] : []), build.say('tryInstead', lang), ...bullets(suggestions)].join('\n');
+    return { answer: finish({ outcome: 'out_of_scope', message, intent: null, confidence: 0.9, suggestions, citations: where ? [where.citation] : [] }) };
   };
 
   switch (decision.kind) {
@@ -52,8 +53,13 @@ export function replyTo(decision: Decision, u: Understood, build: AnswerBuilder,
       return outOfScope(build.say('otherTopic', lang), undefined);
     case 'unknown': {
       const suggestions = build.examples(lang);
-      const message = [build.say(decision.greeting ? 'greeting' : 'unknown', lang), ...bullets(suggestions)].join('\n');
-      return { answer: finish({ outcome: 'unknown', message, intent: null, confidence: 0, suggestions }) };
+      if (decision.greeting) return { answer: finish({ outcome: 'unknown', message: [build.say('greeting', lang), ...bullets(suggestions)].join('\n'), intent: null, confidence: 0, suggestions }) };
+      // Nothing matched: say so, then where to ask when the report gives a contact, then what works.
+      const where = build.contact(lang);
+      const sorry = build.say('unknown', lang);
+      const tryThese = build.say('tryThese', lang);
+      const head = where ? [sorry, where.line, tryThese] : [lang === 'en' ? `${sorry} ${tryThese}` : `${sorry}${tryThese}`];
+      return { answer: finish({ outcome: 'unknown', message: [...head, ...bullets(suggestions)].join('\n'), intent: null, confidence: 0, suggestions, citations: where ? [where.citation] : [] }) };
     }
     case 'which': {
       const options = decision.options.map((i) => build.questionOf(i, lang));
