@@ -58,6 +58,8 @@ export interface SessionContext {
   lang: Lang;
   /** When the context was written, in the clock's milliseconds; used for idle expiry. */
   at: number;
+  /** The rules a clarify offered, in order, so "2" or "第二个" picks one in any channel. */
+  options?: string[];
 }
 
 /** One question to the engine. */

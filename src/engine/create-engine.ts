@@ -72,8 +72,10 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const { u: understood } = composed;
     const decision = withComparison(composed.d, comparer.read(understood, context, think));
     const { answer, remember } = replyTo(decision, understood, build, figures, intents);
-    const next: SessionContext | undefined = remember
-      ? { intent: remember.id, concepts: [...understood.concepts], lang: understood.lang, at: now ?? 0 }
+    const offered = decision.kind === 'which' ? decision.options.map((o) => o.id) : undefined;
+    const topic = remember?.id ?? (offered ? (context?.intent ?? offered[0]) : undefined);
+    const next: SessionContext | undefined = topic
+      ? { intent: topic, concepts: [...understood.concepts], lang: understood.lang, at: now ?? 0, ...(offered ? { options: offered } : {}) }
       : context;
     return { answer, context: next };
   }

@@ -19,6 +19,8 @@ const SENTENCE_OVER_WEAK = 0.5;
 const MAX_OPTIONS = 3;
 /** A reply template that states a figure. */
 const STATES_FIGURE = /\{[fd]:/;
+/** A question that counts people (多少人次, 几个人): only a figure in a unit of people answers it. */
+const PEOPLE_MEASURE = /(?:多少|几)\s*(人次|个人|人|名|位)(?!员|民|大|口|数)/;
 /** A question that asks how many of something. */
 const ASKS_COUNT = /多少|几|how many|how much/;
 /** A figure other than a year, in digits or Chinese numerals with a unit: what a "how many" sentence must hold. */
@@ -58,6 +60,8 @@ export function decide(
   unitOf: (id: string) => string = () => '',
 ): Decision {
   if (!u.hasWords) return { kind: 'empty' };
+  // "2" after "您想问的是哪一个? 1. … 2. …": the second option, in every channel.
+  if (u.chosen) return { kind: 'answer', intents: [u.chosen], best: { intent: u.chosen.id, score: ANSWER_THRESHOLD * 2, matched: [] } };
   const [best, second] = u.readings;
   const bestIntent = best ? intents.get(best.intent) : undefined;
   const alternative = best && best.score >= ANSWER_THRESHOLD ? bestIntent : undefined;
@@ -116,6 +120,11 @@ export function decide(
   const sameUnit = counted && bestIntent.checks && counted.measure !== '' && unitOf(bestIntent.checks).includes(counted.measure);
   if (counted && bestIntent.checks && !sameUnit && u.concepts.has(counted.concept) && !best.matched.includes(counted.concept)) {
     return { kind: 'not-given', intent: bestIntent, what: { zh: `“${counted.term}”的数字`, en: `a figure for “${counted.term}”` } };
+  }
+  // "多少人次?" of a figure counted in 次 or 条 (a follow-up after the press conferences): not that figure.
+  const measure = close.length <= 1 ? PEOPLE_MEASURE.exec(u.form)?.[1] : undefined;
+  if (measure && bestIntent.checks && figureOf(bestIntent.checks) !== 0 && !unitOf(bestIntent.checks).includes('人')) {
+    return { kind: 'not-given', intent: bestIntent, what: { zh: `按“${measure}”计的数字`, en: `a figure in “${measure}”` } };
   }
   if (close.length <= 1 && STATES_FIGURE.test(bestIntent.reply.zh) && !attribute && ASKS_COUNT.test(u.form) && !u.yesNo && understanding.asked.namesOneMember(u.form, bestIntent)) return { kind: 'breakdown', intent: bestIntent };
 

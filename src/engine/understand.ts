@@ -2,7 +2,7 @@ import type { Figures } from '../answer/figures.js';
 import type { Intent, Knowledge } from '../knowledge/schema.js';
 import { extractConcepts, type Extraction } from '../match/extract-concepts.js';
 import { compileLexicon, type TermSource } from '../match/lexicon.js';
-import { readOrdinal, relativeYears } from '../match/qualifiers.js';
+import { readChoice, readOrdinal, relativeYears } from '../match/qualifiers.js';
 import { charPairs, scoreIntents } from '../match/score-intents.js';
 import { hasWords, normalizeText } from '../text/normalize.js';
 import { detectLang, isScriptNeutral, simplify } from '../text/script.js';
@@ -48,6 +48,8 @@ export interface Understood {
   ordinal: number | undefined;
   /** The rule of the previous turn, when there was one. */
   previous: Intent | undefined;
+  /** The option a reply to a clarify picks ("2", "第二个"), when the last turn offered options. */
+  chosen: Intent | undefined;
 }
 
 export interface Understanding {
@@ -155,6 +157,13 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     return false;
   }
 
+  const chosenOption = (text: string, context: SessionContext | undefined): Intent | undefined => {
+    if (!context?.options?.length) return undefined;
+    const choice = readChoice(simplify(text).toLowerCase());
+    const id = choice === undefined ? undefined : context.options[choice - 1];
+    return id === undefined ? undefined : intents.get(id);
+  };
+
   function understand(raw: string, context: SessionContext | undefined, now: number | undefined): Understood {
     const text = normalizeText(typeof raw === 'string' ? raw : '');
     const wordy = hasWords(text);
@@ -229,6 +238,7 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
       roughGuess: ROUGH.test(form),
       ordinal,
       previous: context ? intents.get(context.intent) : undefined,
+      chosen: chosenOption(text, context),
     };
   }
 

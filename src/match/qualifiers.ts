@@ -30,3 +30,18 @@ export function readOrdinal(text: string): { ordinal: number | undefined; rest: 
   const ordinal = han ? (HAN_ORDINALS[han] ?? Number(han)) : en ? EN_ORDINALS[en] : undefined;
   return { ordinal, rest: text.replace(whole, ' ') };
 }
+
+const CHOICE = /^(?:选|选择|要|就|是)?\s*(?:第\s*)?([1-9]|[一二三四五六七八九])\s*(?:个|项|条|种|号|个吧|吧)?\s*$|^(?:the\s+)?(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)(?:\s+one)?$|^(?:option|number|no\.?)\s*([1-9])$/;
+
+/**
+ * A reply that is nothing but a pick from a numbered list ("2", "第二个", "the second one"), as
+ * people answer a question back. Generic language, not report knowledge.
+ */
+export function readChoice(text: string): number | undefined {
+  const match = CHOICE.exec(text.trim().replace(/[。.!！?？]+$/, ''));
+  if (!match) return undefined;
+  const [, zh, en, digit] = match;
+  if (zh) return HAN_ORDINALS[zh] ?? Number(zh);
+  if (en) return EN_ORDINALS[en];
+  return digit ? Number(digit) : undefined;
+}
