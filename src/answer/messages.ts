@@ -75,6 +75,10 @@ export const MESSAGES = {
     zh: '报告原文这样写：',
     en: "The report's own words (in Chinese):",
   },
+  noJudgement: {
+    zh: '评价、预测和排名报告里都没有，我只按报告原文回答事实，不作评价或推测。',
+    en: 'The report gives no opinions, predictions or rankings; I only state what it says, and do not judge or guess.',
+  },
   notGiven: {
     zh: '报告没有给出{what}。报告里相关的内容是：',
     en: 'The report does not give {what}. What it does say:',

@@ -38,8 +38,10 @@ export function createAskedReader(knowledge: Knowledge, lexicon: Lexicon) {
       const parts = sentence.split(LIST_MARK);
       if (parts.length < 2) continue;
       const edge = (word: string, fromEnd: boolean) => [4, 3, 2].map((k) => (fromEnd ? word.slice(-k) : word.slice(0, k))).filter((w) => w.length >= 2);
-      const inner = parts.slice(1, -1).map((m) => [m]);
-      runs.push([edge(parts[0] ?? '', true), ...inner, edge(parts[parts.length - 1] ?? '', false)]);
+      // People shorten a member to its first two characters (经济类 for 经济发展).
+      const withShort = (spellings: string[]) => [...spellings, ...spellings.filter((w) => w.length >= 4).map((w) => w.slice(0, 2))];
+      const inner = parts.slice(1, -1).map((m) => withShort([m]));
+      runs.push([withShort(edge(parts[0] ?? '', true)), ...inner, withShort(edge(parts[parts.length - 1] ?? '', false))]);
     }
     return runs;
   }

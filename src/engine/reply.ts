@@ -50,7 +50,7 @@ export function replyTo(decision: Decision, u: Understood, build: AnswerBuilder,
     case 'other-place':
       return outOfScope(build.say('otherPlace', lang), decision.alternative);
     case 'other-topic':
-      return outOfScope(build.say('otherTopic', lang), undefined);
+      return outOfScope(build.say(u.judgement ? 'noJudgement' : 'otherTopic', lang), undefined);
     case 'unknown': {
       const suggestions = build.examples(lang);
       if (decision.greeting) return { answer: finish({ outcome: 'unknown', message: [build.say('greeting', lang), ...bullets(suggestions)].join('\n'), intent: null, confidence: 0, suggestions }) };

@@ -40,6 +40,8 @@ export interface Understood {
   otherPlace: boolean;
   /** An off-topic subject (weather, budgets…), as its scope id. */
   topic: string | undefined;
+  /** The off-topic subject asks for a judgement (an opinion, a prediction, a ranking), not a fact. */
+  judgement: boolean;
   greeting: boolean;
   yesNo: boolean;
   /** The question gives its figure as an estimate (大概, 左右, about). */
@@ -233,6 +235,7 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
       otherRelativeYears,
       otherPlace,
       topic,
+      judgement: topic !== undefined && topicFamily.get(topic) === 'judgement',
       greeting,
       yesNo: extraction.concepts.has(SCOPE.yesNo) || ROUGH.test(form),
       roughGuess: ROUGH.test(form),
