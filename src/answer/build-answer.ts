@@ -30,6 +30,8 @@ export interface AnswerBuilder {
   replyOf(intent: Intent, lang: Lang): string;
   /** One item of a list, in the asker's script. */
   itemOf(listId: string, index: number, lang: Lang): string | undefined;
+  /** The report's own words under one item of a list (from the item to the next), verbatim, for "具体呢?". */
+  itemDetailOf(listId: string, index: number): { sectionId: string; text: string } | undefined;
   finish(parts: {
     outcome: Outcome;
     message: string;
@@ -123,6 +125,26 @@ export function createAnswerBuilder(knowledge: Knowledge, figures: Figures): Ans
       const item = figures.list(listId)?.items[index];
       if (!item) return undefined;
       return lang === 'en' ? item.en : script(item.zh, lang);
+    },
+    itemDetailOf(listId, index) {
+      const list = figures.list(listId);
+      const section = list ? sections.get(list.section) : undefined;
+      if (!list || !section) return undefined;
+      const original = section.text;
+      const plain = simplify(original);
+      // Script conversion keeps one character for one here; without that, positions cannot be mapped back.
+      if (plain.length !== original.length) return undefined;
+      const head = (i: number) => simplify(list.items[i]?.zh ?? '').split(/[：:（(]/)[0] ?? '';
+      const own = head(index);
+      const start = own.length >= 2 ? plain.indexOf(own) : -1;
+      if (start < 0) return undefined;
+      const next = head(index + 1);
+      const nextAt = next.length >= 2 ? plain.indexOf(next, start + own.length) : -1;
+      const paragraphEnd = plain.indexOf('\n', start);
+      const end = nextAt > start ? nextAt : paragraphEnd > start ? paragraphEnd : plain.length;
+      // Drop the next item's ordinal (二是, 2.) that precedes its words.
+      const text = original.slice(start, end).replace(/[一二三四五六七八九十\d]+[是、.．]\s*$/u, '').trim();
+      return text.length > own.length ? { sectionId: section.id, text } : undefined;
     },
     finish({ outcome, message, lang, intent, confidence, citations = [], suggestions = [], explain }) {
       const label = builder.say('source', lang);

@@ -75,7 +75,14 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const offered = decision.kind === 'which' ? decision.options.map((o) => o.id) : undefined;
     const topic = remember?.id ?? (offered ? (context?.intent ?? offered[0]) : undefined);
     const next: SessionContext | undefined = topic
-      ? { intent: topic, concepts: [...understood.concepts], lang: understood.lang, at: now ?? 0, ...(offered ? { options: offered } : {}) }
+      ? {
+          intent: topic,
+          concepts: [...understood.concepts],
+          lang: understood.lang,
+          at: now ?? 0,
+          ...(offered ? { options: offered } : {}),
+          ...(decision.kind === 'item' ? { item: decision.index } : {}),
+        }
       : context;
     return { answer, context: next };
   }

@@ -35,7 +35,7 @@ export type Decision =
   | { kind: 'which'; options: Intent[]; remember?: Intent }
   | { kind: 'unknown'; greeting: boolean }
   | { kind: 'answer'; intents: Intent[]; best: Reading }
-  | { kind: 'item'; intent: Intent; list: string; index: number }
+  | { kind: 'item'; intent: Intent; list: string; index: number; detail?: boolean }
   | { kind: 'sentence'; hit: SentenceHit }
   | { kind: 'breakdown'; intent: Intent }
   | { kind: 'compare'; comparison: Comparison }
@@ -60,6 +60,9 @@ export function decide(
   unitOf: (id: string) => string = () => '',
 ): Decision {
   if (!u.hasWords) return { kind: 'empty' };
+  // "具体表现呢?" after "第三条是什么": the report's words under that item.
+  const previousList = u.previous ? listOf(u.previous) : undefined;
+  if (u.detailOf !== undefined && u.previous && previousList) return { kind: 'item', intent: u.previous, list: previousList, index: u.detailOf, detail: true };
   // "2" after "您想问的是哪一个? 1. … 2. …": the second option, in every channel.
   if (u.chosen) return { kind: 'answer', intents: [u.chosen], best: { intent: u.chosen.id, score: ANSWER_THRESHOLD * 2, matched: [] } };
   const [best, second] = u.readings;

@@ -107,6 +107,21 @@ export function replyTo(decision: Decision, u: Understood, build: AnswerBuilder,
       };
     }
     case 'item': {
+      const detail = decision.detail ? build.itemDetailOf(decision.list, decision.index) : undefined;
+      if (detail) {
+        const quote = build.reportText(detail.text, lang);
+        return {
+          answer: finish({
+            outcome: 'answered',
+            message: lang === 'en' ? `${build.say('sentence', lang)} “${quote}”` : `${build.say('sentence', lang)}「${quote}」`,
+            intent: decision.intent.id,
+            confidence: 0.7,
+            citations: [build.citation(detail.sectionId, detail.text, lang)],
+            suggestions: [build.questionOf(decision.intent, lang)],
+          }),
+          remember: decision.intent,
+        };
+      }
       const item = build.itemOf(decision.list, decision.index, lang) ?? '';
       return {
         answer: finish({

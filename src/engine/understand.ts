@@ -7,6 +7,7 @@ import { charPairs, scoreIntents } from '../match/score-intents.js';
 import { hasWords, normalizeText } from '../text/normalize.js';
 import { detectLang, isScriptNeutral, simplify } from '../text/script.js';
 import { segmentWords } from '../text/segment.js';
+import { wordMatcher } from '../text/clauses.js';
 import type { Lang, Reading, SessionContext } from '../types.js';
 import { createSentenceIndex, type SentenceIndex } from '../retrieve/sentence-index.js';
 import { createAskedReader, type AskedReader } from './asked.js';
@@ -18,6 +19,8 @@ export const ANSWER_THRESHOLD = 2;
 const STANDS_ALONE_SCORE = 5;
 /** Words that mark a figure as an estimate to be checked: generic language, not report knowledge. */
 const ROUGH = /大概|大约|左右|差不多|约|上下|来[场次条件个]|多[条件次人个]|about|around|roughly|approximately|or so/;
+/** A follow-up asking for more about an item is short ("具体表现呢?"); a longer one is its own question. */
+const DETAIL_MAX_CHARS = 12;
 /** Below this score a question is worth reading for pinyin typos. */
 const SOUND_ALIKE_BELOW = 4;
 
@@ -52,6 +55,8 @@ export interface Understood {
   previous: Intent | undefined;
   /** The option a reply to a clarify picks ("2", "第二个"), when the last turn offered options. */
   chosen: Intent | undefined;
+  /** A short follow-up asking more about the list item just given ("具体表现呢?"), as that item's index. */
+  detailOf: number | undefined;
 }
 
 export interface Understanding {
@@ -159,6 +164,7 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     return false;
   }
 
+  const asksDetail = wordMatcher(scope.detailMarkers?.zh ?? [], scope.detailMarkers?.en ?? []);
   const chosenOption = (text: string, context: SessionContext | undefined): Intent | undefined => {
     if (!context?.options?.length) return undefined;
     const choice = readChoice(simplify(text).toLowerCase());
@@ -242,6 +248,7 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
       ordinal,
       previous: context ? intents.get(context.intent) : undefined,
       chosen: chosenOption(text, context),
+      detailOf: context?.item !== undefined && form.length <= DETAIL_MAX_CHARS && asksDetail(form) ? context.item : undefined,
     };
   }
 

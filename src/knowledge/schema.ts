@@ -153,6 +153,7 @@ export const Scope = z
       )
       .default([])
       .describe('what a question can ask for besides a figure (a date, names, a person): a rule whose reply does not hold it is no answer'),
+    detailMarkers: Concept.optional().describe('words asking for more about the item just given (具体表现呢, 为什么): answered from the report text under that item'),
     operandJoints: Concept.optional().describe('words joining the two figures a comparison names (比, 和, than)'),
   })
   .strict();

@@ -19,7 +19,7 @@ export interface RedisStateOptions {
 }
 
 /** A context as the engine wrote it; anything else read back from Redis is ignored. */
-const StoredContext = z.object({ intent: z.string(), concepts: z.array(z.string()), lang: z.enum(['zh-Hans', 'zh-Hant', 'en']), at: z.number(), options: z.array(z.string()).optional() });
+const StoredContext = z.object({ intent: z.string(), concepts: z.array(z.string()), lang: z.enum(['zh-Hans', 'zh-Hant', 'en']), at: z.number(), options: z.array(z.string()).optional(), item: z.number().int().nonnegative().optional() });
 
 /**
  * The sliding flood window of createFloodLimit, atomic in Redis: drop times older than the window,
