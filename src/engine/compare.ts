@@ -74,12 +74,11 @@ export function createComparer(knowledge: Knowledge, figures: Figures) {
     }
     const pool = before.length > 0 ? before : after;
     const tail = before.length > 0 ? after : '';
-    for (const joint of english ? enJoints : zhJoints) {
-      const at = english ? pool.search(new RegExp(`(?:^|\\s)${joint}\\s`)) : pool.lastIndexOf(joint);
-      if (at < 0) continue;
-      const cut = english && at > 0 ? at + 1 : at;
-      return [pool.slice(0, cut).trim(), pool.slice(cut + joint.length).trim(), tail];
-    }
+    const cut = splitAtJoint(pool, english);
+    if (cut) return [...cut, tail];
+    // "Is A the same as B": the joint opens what follows the operation.
+    const opening = (english ? enJoints : zhJoints).find((j) => (english ? new RegExp(`^${j}\\s`).test(after) : after.startsWith(j)));
+    if (before.length > 0 && opening) return [before, after.slice(opening.length).trim(), ''];
     return undefined;
   }
 
@@ -87,6 +86,25 @@ export function createComparer(knowledge: Knowledge, figures: Figures) {
     const value = figures.value(figure);
     return value === undefined ? undefined : { intent, figure, value };
   };
+
+  /**
+   * The two sides around a joint. "A跟B比": when 比 leaves nothing after it, the joint before it
+   * (跟, 和, 与) is the one that parts A from B.
+   */
+  function splitAtJoint(pool: string, english: boolean): [string, string] | undefined {
+    for (const joint of english ? enJoints : zhJoints) {
+      const at = english ? pool.search(new RegExp(`(?:^|\\s)${joint}\\s`)) : pool.lastIndexOf(joint);
+      if (at < 0) continue;
+      const cut = english && at > 0 ? at + 1 : at;
+      const [left, right] = [pool.slice(0, cut).trim(), pool.slice(cut + joint.length).trim()];
+      if (!english && joint === '比' && !/\p{Script=Han}{2,}/u.test(right.replace(/大概|大约|是|多少|一下/g, ''))) {
+        const inner = splitAtJoint(left, english);
+        if (inner) return inner;
+      }
+      return [left, right];
+    }
+    return undefined;
+  }
 
   function operand(t: ReturnType<Think>): Operand | undefined {
     if (t.d.kind !== 'answer') return undefined;
@@ -97,6 +115,10 @@ export function createComparer(knowledge: Knowledge, figures: Figures) {
   }
 
   return {
+    /** The operation a question asks for, if it compares at all. */
+    opOf(u: Understood): CompareOp | undefined {
+      return findOp(u.form, u.lang === 'en')?.op;
+    },
     /** The comparison a question asks for, when both its sides are figures of the report. */
     read(u: Understood, context: SessionContext | undefined, think: Think): Comparison | undefined {
       const english = u.lang === 'en';

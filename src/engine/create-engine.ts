@@ -9,7 +9,7 @@ import { composeClauses, type Think } from './compose.js';
 import { createComparer, type Comparison } from './compare.js';
 import { decide, type Decision } from './decide.js';
 import { replyTo } from './reply.js';
-import { createUnderstanding } from './understand.js';
+import { createUnderstanding, type Understood } from './understand.js';
 
 export interface EngineOptions {
   /** Where conversations keep their last topic; bounded in memory by default. */
@@ -59,6 +59,17 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     if (d.kind === 'answer' && d.intents.length === 1 && derivedIds.has(d.intents[0]?.checks ?? '')) return d;
     return { kind: 'compare', comparison };
   };
+  /** "问题有几条 措施有几条 是不是一样多": the two figures came from two clauses; the last asks to compare them. */
+  const acrossClauses = (d: Decision, u: Understood): Comparison | undefined => {
+    const op = comparer.opOf(u);
+    if (!op || op === 'sum' || d.kind !== 'answer' || d.intents.length !== 2) return undefined;
+    const operands = d.intents.map((intent) => {
+      const value = intent.checks === undefined ? undefined : figures.value(intent.checks);
+      return intent.checks !== undefined && value !== undefined ? { intent, figure: intent.checks, value } : undefined;
+    });
+    const [a, b] = operands;
+    return a && b && a.figure !== b.figure ? { op, a, b } : undefined;
+  };
   const asking = knowledge.scope.askMarkers;
   const asks = wordMatcher(asking?.zh ?? [], asking?.en ?? []);
 
@@ -70,7 +81,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     };
     const composed = composeClauses(text, context, think, asks);
     const { u: understood } = composed;
-    const decision = withComparison(composed.d, comparer.read(understood, context, think));
+    const decision = withComparison(composed.d, comparer.read(understood, context, think) ?? acrossClauses(composed.d, understood));
     const { answer, remember } = replyTo(decision, understood, build, figures, intents);
     const offered = decision.kind === 'which' ? decision.options.map((o) => o.id) : undefined;
     const topic = remember?.id ?? (offered ? (context?.intent ?? offered[0]) : undefined);
