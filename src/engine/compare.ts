@@ -48,13 +48,21 @@ export function createComparer(knowledge: Knowledge, figures: Figures) {
   const zhJoints = [...(joints?.zh ?? [])].sort((x, y) => Number(WEAK_JOINTS.has(x)) - Number(WEAK_JOINTS.has(y)) || y.length - x.length);
   const enJoints = [...(joints?.en ?? [])].sort((x, y) => Number(WEAK_JOINTS.has(x)) - Number(WEAK_JOINTS.has(y)));
 
+  const escape = (term: string) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const enTerms = OPS.flatMap((op) => (ops.get(op)?.en ?? []).map((term) => ({ op, term, pattern: new RegExp(`(?:^|[^a-z])${escape(term)}(?![a-z])`) })));
+  const zhTerms = OPS.flatMap((op) => (ops.get(op)?.zh ?? []).map((term) => ({ op, term })));
+
   function findOp(form: string, english: boolean): Found | undefined {
     const found: Found[] = [];
-    for (const op of OPS) {
-      const concept = ops.get(op);
-      for (const term of english ? (concept?.en ?? []) : (concept?.zh ?? [])) {
-        const at = english ? new RegExp(`(?:^|[^a-z])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z])`).exec(form)?.index : form.indexOf(term);
-        if (at !== undefined && at >= 0) found.push({ op, at: english && at > 0 ? at + 1 : at, term });
+    if (english) {
+      for (const { op, term, pattern } of enTerms) {
+        const at = pattern.exec(form)?.index;
+        if (at !== undefined) found.push({ op, at: at > 0 ? at + 1 : at, term });
+      }
+    } else {
+      for (const { op, term } of zhTerms) {
+        const at = form.indexOf(term);
+        if (at >= 0) found.push({ op, at, term });
       }
     }
     if (found.length === 0) return undefined;
