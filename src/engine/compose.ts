@@ -58,7 +58,12 @@ export function composeClauses(raw: string, context: SessionContext | undefined,
   const parts: Thought[] = [];
   let previous = context;
   for (const clause of asking) {
-    const part = think(clause.text, previous);
+    // A clause that names its own subject stands alone ("措施有几条" after "问题有几条"); one that
+    // does not ("一年办了多少件") continues the clause before it.
+    const alone = think(clause.text, undefined);
+    const continued = previous ? think(clause.text, previous) : alone;
+    const score = (t: Thought) => (t.d.kind === 'answer' ? (t.u.readings[0]?.score ?? 0) : -1);
+    const part = score(alone) >= score(continued) ? alone : continued;
     parts.push(part);
     previous = contextOf(part, context?.at ?? 0) ?? previous;
   }
@@ -72,5 +77,5 @@ export function composeClauses(raw: string, context: SessionContext | undefined,
   if (covered) return current;
   const [first] = answered;
   if (!first) return current;
-  return { u: { ...first.u, lang: whole.u.lang }, d: { kind: 'answer', intents, best: first.d.best } };
+  return { u: { ...first.u, lang: whole.u.lang, form: whole.u.form }, d: { kind: 'answer', intents, best: first.d.best } };
 }
