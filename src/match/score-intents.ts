@@ -52,10 +52,12 @@ export type FigureOf = (intent: Intent) => number | undefined;
  */
 export function scoreIntents(intents: readonly Intent[], input: ScoringInput, figureOf: FigureOf, loose = false): Reading[] {
   const readings: Reading[] = [];
+  // A figure counts only against a number in the question; without one, no rule's figure is computed.
+  const hasNumbers = input.numbers.length > 0;
   for (const intent of intents) {
     const { all, weights, none } = intent.match;
     if (none.some((c) => input.concepts.has(c))) continue;
-    const figure = figureOf(intent);
+    const figure = hasNumbers ? figureOf(intent) : undefined;
     const namesFigure = figure !== undefined && input.numbers.includes(figure);
     // A rough guess ("大概一万三千条吧") points at the figures it is close to, more weakly.
     const nearFigure = !namesFigure && figure !== undefined && figure > 0 && input.numbers.some((n) => Math.abs(n - figure) / figure <= NEAR);
