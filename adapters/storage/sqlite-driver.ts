@@ -14,7 +14,14 @@ export function openSqliteDriver(file: string): SqlDriver {
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  const run = (s: Statement): number => (s.params ? db.prepare(s.sql).run(...s.params).changes : (db.exec(s.sql), 0));
+  // The log writes the same few statements for every question: compiled once, not per row.
+  const prepared = new Map<string, Database.Statement>();
+  const statement = (sql: string) => {
+    let compiled = prepared.get(sql);
+    if (!compiled) prepared.set(sql, (compiled = db.prepare(sql)));
+    return compiled;
+  };
+  const run = (s: Statement): number => (s.params ? statement(s.sql).run(...s.params).changes : (db.exec(s.sql), 0));
   const inTransaction = db.transaction((statements: Statement[]) => statements.map(run));
   return {
     kind: 'sqlite',
