@@ -75,11 +75,16 @@ function scanChinese(text: string, lexicon: Lexicon, concepts: Set<string>): { c
  * the order concepts are found in), instead of every flag of the lexicon.
  */
 function scanFlags(text: string, lexicon: Lexicon, spans: Span[], concepts: Set<string>) {
-  const possible = new Uint8Array(lexicon.zhFlags.length);
-  for (let i = 0; i < text.length; i++) for (const k of lexicon.zhFlagsByFirst.get(text[i] ?? '') ?? []) possible[k] = 1;
-  for (let k = 0; k < possible.length; k++) {
+  const possible: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const starting = lexicon.zhFlagsByFirst.get(text[i] ?? '');
+    if (starting) for (const k of starting) possible.push(k);
+  }
+  possible.sort((a, b) => a - b);
+  for (let p = 0; p < possible.length; p++) {
+    const k = possible[p] ?? 0;
     const flag = lexicon.zhFlags[k];
-    if (!possible[k] || !flag) continue;
+    if (!flag || (p > 0 && possible[p - 1] === k)) continue;
     const { term, concepts: ids } = flag;
     if (ids.every((c) => concepts.has(c))) continue;
     for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
