@@ -31,7 +31,7 @@ export interface Engine {
   respond(text: string, context?: SessionContext): Turn;
   /** The report's title, scope and example questions in a script, for welcome screens. */
   about(lang: Lang): About;
-  /** Loads the script-detection tables (about 20 ms) now instead of on the first question. */
+  /** Loads the script-detection table every question reads now instead of on the first question (see warmScriptTables). */
   warmUp(): void;
   readonly knowledge: Knowledge;
 }

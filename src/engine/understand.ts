@@ -107,6 +107,8 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
   ];
   const lexicon = compileLexicon(sources, SCOPE.prefix);
   const topicFamily = new Map(topics.map((t) => [`${SCOPE.topic}${t.id}`, t.family]));
+  // The terms of three or more characters, one per line, so "does a term hold this name?" is one search.
+  const longTerms = [...lexicon.zhByFirst.values()].flatMap((terms) => terms.filter((t) => t.term.length >= 3).map((t) => t.term)).join('\n');
   const sentences = createSentenceIndex(knowledge, lexicon);
   const intents = new Map(knowledge.intents.map((i) => [i.id, i]));
   const family = new Map(knowledge.concepts.filter((c) => c.family).map((c) => [c.id, c.family]));
@@ -158,7 +160,7 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
       // …nor is an ending that starts a longer term (市 of 市行政审批中心).
       const after = form.slice(form.indexOf(word) + word.length - ending.length);
       if (lexicon.zhByFirst.get(ending[0] ?? '')?.some((t) => t.term.length > ending.length && after.startsWith(t.term) && t.concepts.length > 0)) continue;
-      const held = names.some((n) => [...lexicon.zhByFirst.values()].some((terms) => terms.some((t) => t.term.length >= 3 && t.term.includes(n))));
+      const held = names.some((n) => longTerms.includes(n));
       if (!held) return true;
     }
     return false;

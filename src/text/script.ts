@@ -86,10 +86,14 @@ function simplifiedChars(): Set<string> {
   return simplifiedOnly;
 }
 
-/** Loads the script-detection tables now rather than on the first question. */
+/**
+ * Loads the table every question's script detection reads now rather than on the first question.
+ * The s→t table (simplifiedChars) is left to the first question with traditional characters: it
+ * is OpenCC's 1 MB cn2t module (about 4 MB of memory), which an idle server need not hold, and that
+ * question loads it anyway to answer in traditional script.
+ */
 export function warmScriptTables(): void {
   traditionalChars();
-  simplifiedChars();
 }
 
 /**
