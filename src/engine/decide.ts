@@ -21,6 +21,8 @@ const MAX_OPTIONS = 3;
 const STATES_FIGURE = /\{[fd]:/;
 /** A question that counts people (多少人次, 几个人): only a figure in a unit of people answers it. */
 const PEOPLE_MEASURE = /(?:多少|几)\s*(人次|个人|人|名|位)(?!员|民|大|口|数)/;
+/** Units that count people. */
+const PEOPLE_UNIT = /人|名|位/;
 /** A question that asks how many of something. */
 const ASKS_COUNT = /多少|几|how many|how much/;
 /** A figure other than a year, in digits or Chinese numerals with a unit: what a "how many" sentence must hold. */
@@ -126,7 +128,12 @@ export function decide(
   }
   // "多少人次?" of a figure counted in 次 or 条 (a follow-up after the press conferences): not that figure.
   const measure = close.length <= 1 ? PEOPLE_MEASURE.exec(u.form)?.[1] : undefined;
-  if (measure && bestIntent.checks && figureOf(bestIntent.checks) !== 0 && !unitOf(bestIntent.checks).includes('人')) {
+  const inPeople = (i: Intent | undefined) => i?.checks !== undefined && PEOPLE_UNIT.test(unitOf(i.checks));
+  if (measure && bestIntent.checks && figureOf(bestIntent.checks) !== 0 && !inPeople(bestIntent)) {
+    // A close reading counted in people is the answer ("培训搞了几次？多少人参加" → the attendance figure).
+    const people = u.readings.find((r) => r.score >= ANSWER_THRESHOLD && r.score >= best.score / 2 && inPeople(intents.get(r.intent)));
+    const person = people ? intents.get(people.intent) : undefined;
+    if (person && people) return { kind: 'answer', intents: [person], best: people };
     return { kind: 'not-given', intent: bestIntent, what: { zh: `按“${measure}”计的数字`, en: `a figure in “${measure}”` } };
   }
   if (close.length <= 1 && STATES_FIGURE.test(bestIntent.reply.zh) && !attribute && ASKS_COUNT.test(u.form) && !u.yesNo && understanding.asked.namesOneMember(u.form, bestIntent)) return { kind: 'breakdown', intent: bestIntent };
