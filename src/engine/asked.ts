@@ -41,8 +41,11 @@ export function createAskedReader(knowledge: Knowledge, lexicon: Lexicon) {
       // People shorten a member to its first two characters (经济类 for 经济发展).
       const withShort = (spellings: string[]) => [...spellings, ...spellings.filter((w) => w.length >= 4).map((w) => w.slice(0, 2))];
       const inner = parts.slice(1, -1).map((m) => withShort([m]));
-      // The first member's start is unknown (我乡通过…柳溪乡专栏): only its last characters name it.
-      runs.push([edge(parts[0] ?? '', true), ...inner, withShort(edge(parts[parts.length - 1] ?? '', false))]);
+      // The first member's start is unknown (我乡通过…柳溪乡专栏): it is taken as long as the next one.
+      const size = parts[1]?.length ?? 0;
+      const first = parts[0] ?? '';
+      const firstShort = parts.length > 2 && size >= 4 && first.length >= size ? [first.slice(-size).slice(0, 2)] : [];
+      runs.push([[...edge(first, true), ...firstShort], ...inner, withShort(edge(parts[parts.length - 1] ?? '', false))]);
     }
     return runs;
   }
