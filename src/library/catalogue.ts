@@ -1,0 +1,47 @@
+import type { PackInfo } from './pack-info.js';
+
+/** The packs a library serves, indexed for routing: by id, by body name and region name. */
+export interface Catalogue {
+  readonly packs: readonly PackInfo[];
+  byId(id: string): PackInfo | undefined;
+  /** Every name (body or region, simplified) a question may hold, longest first, with the packs it names. */
+  readonly names: readonly { name: string; packs: readonly PackInfo[]; kind: 'body' | 'region' }[];
+  /** The pack a question naming none goes to; undefined when the library must ask which. */
+  readonly fallback: PackInfo | undefined;
+}
+
+/** Packs in a stable order: body, then newest year first, so lists read the same every time. */
+const order = (a: PackInfo, b: PackInfo) => a.body.localeCompare(b.body, 'zh') || b.year - a.year || a.id.localeCompare(b.id);
+
+/**
+ * Builds the catalogue. The fallback is `defaultId` when given (the caller has checked it exists),
+ * else the newest year of the only body, else none: a question naming no report is asked back.
+ */
+export function createCatalogue(packs: readonly PackInfo[], defaultId?: string): Catalogue {
+  const sorted = [...packs].sort(order);
+  const ids = new Map(sorted.map((p) => [p.id, p]));
+  const names = new Map<string, { packs: PackInfo[]; kind: 'body' | 'region' }>();
+  const add = (name: string, pack: PackInfo, kind: 'body' | 'region') => {
+    const entry = names.get(name);
+    if (!entry) names.set(name, { packs: [pack], kind });
+    else if (!entry.packs.includes(pack)) {
+      entry.packs.push(pack);
+      if (kind === 'body') entry.kind = 'body';
+    }
+  };
+  for (const pack of sorted) {
+    for (const a of pack.aliases) add(a, pack, 'body');
+  }
+  // A region name is a route only where it is no body's own name (通辽市 is the body of the 2011 pack).
+  for (const pack of sorted) {
+    for (const r of pack.regionAliases) if (!names.has(r) || names.get(r)?.kind === 'region') add(r, pack, 'region');
+  }
+  const bodies = new Set(sorted.map((p) => p.body));
+  const fallback = defaultId !== undefined ? ids.get(defaultId) : bodies.size === 1 ? sorted[0] : undefined;
+  return {
+    packs: sorted,
+    byId: (id) => ids.get(id),
+    names: [...names].map(([name, e]) => ({ name, ...e })).sort((a, b) => b.name.length - a.name.length),
+    fallback,
+  };
+}
