@@ -19,7 +19,8 @@ export interface RedisStateOptions {
 }
 
 /** A context as the engine wrote it; anything else read back from Redis is ignored. */
-const StoredContext = z.object({ intent: z.string(), concepts: z.array(z.string()), lang: z.enum(['zh-Hans', 'zh-Hant', 'en']), at: z.number() });
+/** A stored context: the engine's, and the pack a library conversation is in (`report`). */
+const StoredContext = z.object({ intent: z.string(), concepts: z.array(z.string()), lang: z.enum(['zh-Hans', 'zh-Hant', 'en']), at: z.number(), report: z.string().optional() });
 
 /**
  * The sliding flood window of createFloodLimit, atomic in Redis: drop times older than the window,
@@ -106,8 +107,8 @@ export async function createRedisState(options: RedisStateOptions): Promise<Shar
 
   return {
     kind: 'redis',
-    async converse(engine, text, session) {
-      if (session === undefined) return engine.respond(text).answer;
+    async converse(engine, text, session, report) {
+      if (session === undefined) return engine.respond(text, undefined, report).answer;
       const key = `${prefix}context:${session}`;
       const stored = await run('read a conversation', () => redis.get(key));
       let context: SessionContext | undefined;
@@ -116,7 +117,7 @@ export async function createRedisState(options: RedisStateOptions): Promise<Shar
         if (parsed.success) context = parsed.data;
         else logger.warn('state.context_ignored', { reason: 'not a conversation context' });
       }
-      const turn = engine.respond(text, context);
+      const turn = engine.respond(text, context, report);
       if (turn.context && turn.context !== context) {
         const next = JSON.stringify(turn.context);
         await run('store a conversation', () => redis.set(key, next, 'PX', options.sessionIdleMs));
