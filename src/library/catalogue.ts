@@ -1,4 +1,11 @@
+import { syllables } from '../text/pinyin.js';
 import type { PackInfo } from './pack-info.js';
+
+/** A bare name's pinyin (唐村 → tangcun), for English questions; only names without a level word, of 5+ letters. */
+function romanized(pack: PackInfo): string[] {
+  const bare = pack.aliases.filter((a) => /^\p{Script=Han}{2,3}$/u.test(a) && !/[省市区县旗镇乡局]$/u.test(a));
+  return bare.map((a) => syllables(a).join('')).filter((r) => /^[a-z]{5,}$/.test(r));
+}
 
 /** The packs a library serves, indexed for routing: by id, by body name and region name. */
 export interface Catalogue {
@@ -31,6 +38,8 @@ export function createCatalogue(packs: readonly PackInfo[], defaultId?: string):
   };
   for (const pack of sorted) {
     for (const a of pack.aliases) add(a, pack, 'body');
+    // One pack needs no routing, and so no pinyin dictionary (75 ms) at start.
+    if (sorted.length > 1) for (const r of romanized(pack)) if (!pack.aliases.includes(r)) add(r, pack, 'body');
   }
   // A region name is a route only where it is no body's own name (通辽市 is the body of the 2011 pack).
   for (const pack of sorted) {

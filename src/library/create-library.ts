@@ -88,7 +88,7 @@ export function createLibrary(initial: readonly LibraryPack[], options: LibraryO
     return lang === 'en' ? fillIn(m.en, values) : script(fillIn(m.zh, values), lang);
   };
   const titleOf = (p: PackInfo, lang: Lang) => (lang === 'en' ? p.title.en : script(p.title.zh, lang));
-  const nameOf = (p: PackInfo, lang: Lang) => (lang === 'en' ? `${p.bodyEn} ${p.year}` : script(`${p.aliases.at(-1) ?? p.body}${p.year}年`, lang));
+  const nameOf = (p: PackInfo, lang: Lang) => (lang === 'en' ? `${p.bodyEn} ${p.year}` : script(`${p.shortName}${p.year}年`, lang));
   const langOf = (text: string): Lang => {
     const t = normalizeText(typeof text === 'string' ? text : '');
     return t.trim() ? detectLang(t) : 'zh-Hans';

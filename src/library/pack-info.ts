@@ -13,6 +13,8 @@ export interface PackInfo {
   title: { zh: string; en: string };
   /** Names a question may call the body by (full, without the higher divisions, without 人民政府…), simplified. */
   aliases: string[];
+  /** The shortest of the Chinese names (唐村, 通辽): how lists and options name the body. */
+  shortName: string;
   /** Names of the region a question may use, simplified. */
   regionAliases: string[];
 }
@@ -61,6 +63,7 @@ function englishNamesOf(name: string): string[] {
 /** A pack's library entry from its knowledge: body, year and region as its meta gives them. */
 export function packInfoOf(id: string, knowledge: Pick<Knowledge, 'meta'>): PackInfo {
   const { meta } = knowledge;
+  const names = namesOf(meta.city.zh);
   return {
     id,
     body: meta.city.zh,
@@ -68,7 +71,8 @@ export function packInfoOf(id: string, knowledge: Pick<Knowledge, 'meta'>): Pack
     year: meta.year,
     region: meta.region.zh,
     title: { zh: meta.title.zh, en: meta.title.en },
-    aliases: [...namesOf(meta.city.zh), ...englishNamesOf(meta.city.en)],
+    aliases: [...names, ...englishNamesOf(meta.city.en)],
+    shortName: names.at(-1) ?? meta.city.zh,
     regionAliases: namesOf(meta.region.zh),
   };
 }
