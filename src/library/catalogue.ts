@@ -7,12 +7,21 @@ function romanized(pack: PackInfo): string[] {
   return bare.map((a) => syllables(a).join('')).filter((r) => /^[a-z]{5,}$/.test(r));
 }
 
+/** A name a question may use, and the packs it names. */
+export interface NameEntry {
+  name: string;
+  packs: readonly PackInfo[];
+  kind: 'body' | 'region';
+}
+
 /** The packs a library serves, indexed for routing: by id, by body name and region name. */
 export interface Catalogue {
   readonly packs: readonly PackInfo[];
   byId(id: string): PackInfo | undefined;
   /** Every name (body or region, simplified) a question may hold, longest first, with the packs it names. */
-  readonly names: readonly { name: string; packs: readonly PackInfo[]; kind: 'body' | 'region' }[];
+  readonly names: readonly NameEntry[];
+  /** The names standing in `form`, leftmost-longest and not overlapping, found through an index of their first two characters. */
+  namesIn(form: string): { entry: NameEntry; at: number }[];
   /** The pack a question naming none goes to; undefined when the library must ask which. */
   readonly fallback: PackInfo | undefined;
 }
@@ -45,12 +54,32 @@ export function createCatalogue(packs: readonly PackInfo[], defaultId?: string):
   for (const pack of sorted) {
     for (const r of pack.regionAliases) if (!names.has(r) || names.get(r)?.kind === 'region') add(r, pack, 'region');
   }
+  const entries: NameEntry[] = [...names].map(([name, e]) => ({ name, ...e })).sort((a, b) => b.name.length - a.name.length);
+  // Names start with two characters (every alias has at least two): a question of n characters costs n lookups, whatever the library's size.
+  const byStart = new Map<string, NameEntry[]>();
+  for (const entry of entries) {
+    const key = entry.name.slice(0, 2);
+    const bucket = byStart.get(key);
+    if (bucket) bucket.push(entry);
+    else byStart.set(key, [entry]);
+  }
+  const namesIn = (form: string) => {
+    const found: { entry: NameEntry; at: number }[] = [];
+    for (let i = 0; i + 1 < form.length; i++) {
+      const hit = byStart.get(form.slice(i, i + 2))?.find((e) => form.startsWith(e.name, i));
+      if (!hit) continue;
+      found.push({ entry: hit, at: i });
+      i += hit.name.length - 1;
+    }
+    return found;
+  };
   const bodies = new Set(sorted.map((p) => p.body));
   const fallback = defaultId !== undefined ? ids.get(defaultId) : bodies.size === 1 ? sorted[0] : undefined;
   return {
     packs: sorted,
     byId: (id) => ids.get(id),
-    names: [...names].map(([name, e]) => ({ name, ...e })).sort((a, b) => b.name.length - a.name.length),
+    names: entries,
+    namesIn,
     fallback,
   };
 }
