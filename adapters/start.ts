@@ -44,6 +44,10 @@ async function main(): Promise<void> {
   logger.info('knowledge.loaded', { report: engine.knowledge.meta.id, intents: engine.knowledge.intents.length, reports: engine.reports().map((p) => p.id), default: engine.defaultReport()?.id ?? null });
   // A pack added, changed or removed is picked up without a restart (file events, and SIGHUP).
   const watch = watchLibrary(opened, logger);
+  // A large library was read by its packs' meta: check the rest whole now, between questions.
+  void opened
+    .checkRest((r) => logger.error('library.pack_refused', { pack: r.id, file: r.file, issues: r.issues, keptOld: false }))
+    .then((checked) => checked > 0 && logger.info('library.checked', { checked, live: engine.reports().length }));
 
   const status = createServiceStatus();
   const stops: Stop[] = [{ name: 'library-watch', stop: () => Promise.resolve(watch.close()) }];

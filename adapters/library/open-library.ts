@@ -4,7 +4,14 @@ import { ConfigError } from '../../src/errors.js';
 import { loadDomainLexicon, projectDomainDir, type DomainLexicon } from '../../src/knowledge/index.js';
 import { createLibrary, type Library } from '../../src/library/index.js';
 import type { SessionStore } from '../../src/session/session-store.js';
-import { isPackDir, packFolders, readPack, refusalOf, signatureOf, soleId, type ReadPack, type Refusal } from './read-packs.js';
+import { checkPack, isPackDir, packFolders, readPack, readPackMeta, refusalOf, signatureOf, soleId, type ReadPack, type Refusal } from './read-packs.js';
+
+/**
+ * Up to this many packs are validated whole at start (a broken one refused before any question). A
+ * larger library reads its packs' meta only and validates the rest in the background (`checkRest`),
+ * so a city's thousand packs start in seconds; a pack is read whole on its first question anyway.
+ */
+export const VALIDATE_AT_START_MAX = 200;
 
 export interface OpenLibraryOptions {
   /** One pack, or a folder of packs (each subfolder a pack named by its folder). */
@@ -15,6 +22,8 @@ export interface OpenLibraryOptions {
   clock?: () => number;
   /** The domain lexicon; the project's own by default. */
   domain?: DomainLexicon;
+  /** Packs validated whole at start at most; a larger library is read by meta (default VALIDATE_AT_START_MAX). */
+  validateAtStartMax?: number;
 }
 
 /** What one reload did: packs taken in, dropped, and refused (the old version, if any, still serving). */
@@ -32,6 +41,11 @@ export interface OpenedLibrary {
   refused: Refusal[];
   /** Reads the folder again: new and changed packs validated first, a bad one refused and the old one kept. */
   reload(): ReloadReport;
+  /**
+   * Validates, a few at a time between other work, the packs read by their meta only; a bad one is
+   * taken out of the library and reported. Resolves when all are checked.
+   */
+  checkRest(onRefused: (refusal: Refusal) => void): Promise<number>;
   readonly dir: string;
 }
 
@@ -52,9 +66,11 @@ export function openLibrary(options: OpenLibraryOptions): OpenedLibrary {
   const scan = () => (single ? new Map([[soleId(dir), dir]]) : packFolders(dir));
   if (single) current.set(soleId(dir), readPack(soleId(dir), dir, domain));
   else {
-    for (const [id, packDir] of scan()) {
+    const folders = scan();
+    const read = folders.size <= (options.validateAtStartMax ?? VALIDATE_AT_START_MAX) ? readPack : readPackMeta;
+    for (const [id, packDir] of folders) {
       try {
-        current.set(id, readPack(id, packDir, domain));
+        current.set(id, read(id, packDir, domain));
       } catch (error) {
         refused.push(refusalOf(id, packDir, error));
       }
@@ -113,5 +129,26 @@ export function openLibrary(options: OpenLibraryOptions): OpenedLibrary {
     return report;
   }
 
-  return { library, refused, reload, dir };
+  async function checkRest(onRefused: (refusal: Refusal) => void): Promise<number> {
+    let checked = 0;
+    for (const [id, pack] of [...current]) {
+      if (pack.validated) continue;
+      await new Promise((resolveTurn) => setImmediate(resolveTurn));
+      if (current.get(id) !== pack) continue;
+      try {
+        checkPack(pack, domain);
+        checked++;
+      } catch (error) {
+        onRefused(refusalOf(id, pack.dir, error));
+        const next = new Map(current);
+        next.delete(id);
+        if (next.size === 0) continue;
+        current = next;
+        library.replace([...next.values()]);
+      }
+    }
+    return checked;
+  }
+
+  return { library, refused, reload, checkRest, dir };
 }

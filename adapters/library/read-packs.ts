@@ -2,12 +2,16 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createEngine, type Engine } from '../../src/engine/index.js';
 import { KnowledgeLoadError } from '../../src/errors.js';
-import { PACK_FILES, loadKnowledge, type DomainLexicon } from '../../src/knowledge/index.js';
+import { PACK_FILES, Meta, loadKnowledge, type DomainLexicon } from '../../src/knowledge/index.js';
+import { formatJsonPath } from '../../src/knowledge/json-path.js';
+import { readKnowledgeJson } from '../../src/knowledge/read-json.js';
 import { packInfoOf, type LibraryPack } from '../../src/library/index.js';
 
 /** A pack read from disk and validated, with what tells a later change of its files. */
 export interface ReadPack extends LibraryPack {
   dir: string;
+  /** False for a pack read by its meta only (a large library at start), until its full check has run. */
+  validated: boolean;
   /** The pack files' sizes and modification times: a new signature means the pack must be read again. */
   signature: string;
 }
@@ -60,7 +64,29 @@ export function readPack(id: string, dir: string, domain: DomainLexicon | undefi
   const signature = signatureOf(dir);
   const knowledge = loadKnowledge(dir, domain ? { domain } : {});
   let engine: Engine | undefined;
-  return { dir, signature, info: packInfoOf(id, knowledge), engine: () => (engine ??= createEngine(knowledge)) };
+  return { dir, signature, validated: true, info: packInfoOf(id, knowledge), engine: () => (engine ??= createEngine(knowledge)) };
+}
+
+/**
+ * Reads only a pack's meta (report.json's `meta`, checked against its schema): what routing needs.
+ * The whole pack is read and validated on its first question (or by `checkPack` in the background),
+ * so a library of a thousand packs starts in the time it takes to read their meta.
+ */
+export function readPackMeta(id: string, dir: string, domain: DomainLexicon | undefined): ReadPack {
+  const signature = signatureOf(dir);
+  const file = join(dir, 'report.json');
+  const parsed = Meta.safeParse(readKnowledgeJson(file).meta);
+  if (!parsed.success) throw new KnowledgeLoadError(file, parsed.error.issues.map((i) => `${metaPath(formatJsonPath(i.path))}: ${i.message}`));
+  let engine: Engine | undefined;
+  return { dir, signature, validated: false, info: packInfoOf(id, { meta: parsed.data }), engine: () => (engine ??= createEngine(loadKnowledge(dir, domain ? { domain } : {}))) };
+}
+
+const metaPath = (inner: string) => (inner === '' ? 'meta' : inner.startsWith('[') ? `meta${inner}` : `meta.${inner}`);
+
+/** The full check of a pack read by its meta: throws the loader's error; the knowledge is not kept. */
+export function checkPack(pack: ReadPack, domain: DomainLexicon | undefined): void {
+  loadKnowledge(pack.dir, domain ? { domain } : {});
+  pack.validated = true;
 }
 
 /** A failed read as a refusal, or the error itself when it is not a pack's fault. */

@@ -51,6 +51,16 @@ export interface LibraryOptions {
   clock?: () => number;
 }
 
+/** A pack's engine could not be built: its files fail the loader now. */
+class PackUnavailable extends Error {
+  constructor(
+    readonly pack: PackInfo,
+    cause: unknown,
+  ) {
+    super(`pack ${pack.id} cannot be loaded`, { cause });
+  }
+}
+
 /** Reports listed in a reply at most; a city's thousand are named by body and year instead. */
 const MAX_LISTED = 10;
 
@@ -69,7 +79,11 @@ export function createLibrary(initial: readonly LibraryPack[], options: LibraryO
   const engineOf = (info: PackInfo) => {
     const pack = packs.get(info.id);
     if (!pack) throw new Error(`no pack ${info.id}`);
-    return pack.engine();
+    try {
+      return pack.engine();
+    } catch (cause) {
+      throw new PackUnavailable(info, cause);
+    }
   };
   // The converter knows only the characters it was built for (OpenCC's full tables cost 0.3 s); a
   // text with a character it has not seen (a fact's label) rebuilds it with that character too.
@@ -243,7 +257,18 @@ export function createLibrary(initial: readonly LibraryPack[], options: LibraryO
     return { answer, context: wrapContext(keep.pack.id, keptTurn.context, lang, now) };
   };
 
+  /** A pack whose engine cannot be built (its files broke after start) gets a clear reply, never a crash. */
   function respond(text: string, context?: SessionContext, report?: string): LibraryTurn {
+    try {
+      return routeAndAnswer(text, context, report);
+    } catch (error) {
+      if (!(error instanceof PackUnavailable)) throw error;
+      const lang = langOf(text);
+      return { answer: own('unknown', say('unavailable', lang, { title: titleOf(error.pack, lang) }), lang), context };
+    }
+  }
+
+  function routeAndAnswer(text: string, context?: SessionContext, report?: string): LibraryTurn {
     const now = clock?.() ?? 0;
     const lang = langOf(text);
     const prior = libraryContextOf(context);
@@ -301,7 +326,11 @@ export function createLibrary(initial: readonly LibraryPack[], options: LibraryO
 
     // "2010年呢?" after a 2011 answer: the same topic, asked of the other year's pack.
     const switched = target !== current ? topic : undefined;
-    const turn = inPack(target, switched ?? text, prior, switched ? undefined : innerFor(target), lang, now);
+    // The pack is asked without the names that routed the question to it: they are its own, and
+    // reading them again (as a place it might not know by that short name) costs and misleads.
+    const routedBy = route.bodies.includes(target) || route.regions.includes(target);
+    const asked = routedBy ? alignBlanks(original, form, route.unnamed).replace(/\s+/g, ' ').trim() : text;
+    const turn = inPack(target, switched ?? (asked || text), prior, switched ? undefined : innerFor(target), lang, now);
     return { ...turn, answer: withHoldings(turn.answer) };
   }
 

@@ -12,6 +12,8 @@ export interface Routing {
   compares: boolean;
   /** The question without the names and years that routed it, for telling a bare "2010年呢?". */
   rest: string;
+  /** The question without the names that routed it (years kept), each blanked with as many spaces. */
+  unnamed: string;
 }
 
 const HAN_DIGITS: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
@@ -46,11 +48,13 @@ export function routeQuestion(form: string, catalogue: Catalogue): Routing {
   const years = yearsIn(form);
   // Names and years are blanked out with as many spaces, so `rest` lines up with the question itself.
   const blank = (m: string) => ' '.repeat(m.length);
+  let unnamed = form;
   let rest = form.replace(YEAR, blank);
   const bodySet = new Set<PackInfo>();
   const regionSet = new Set<PackInfo>();
   for (const { entry, at } of catalogue.namesIn(rest)) {
     rest = rest.slice(0, at) + blank(entry.name) + rest.slice(at + entry.name.length);
+    unnamed = unnamed.slice(0, at) + blank(entry.name) + unnamed.slice(at + entry.name.length);
     const into = entry.kind === 'body' ? bodySet : regionSet;
     for (const p of entry.packs) into.add(p);
   }
@@ -58,7 +62,7 @@ export function routeQuestion(form: string, catalogue: Catalogue): Routing {
   const regions = [...regionSet];
   // One year with 比 compares it with the conversation's report ("比2010年多了多少?").
   const compares = (years.length >= 2 && (COMPARES.test(form) || /和|与|及|、|and/u.test(form))) || BOTH.test(form) || (years.length === 1 && /比|than/u.test(form));
-  return { years, bodies, regions: bodies.length > 0 ? [] : regions, compares, rest };
+  return { years, bodies, regions: bodies.length > 0 ? [] : regions, compares, rest, unnamed };
 }
 
 const FILLER = /[\s\p{P}\p{S}]|呢|吗|嘛|啊|那么|那|这|的|里|中|是|在|年度|年|报告|份|what|about|how|and|in|the|for|of|report|year/giu;

@@ -93,3 +93,24 @@ describe('hot reload of a library', () => {
     }
   });
 });
+
+describe('a large library, read by its packs meta at start', () => {
+  it('validates the rest in the background, taking out a bad pack, and a pack broken before its first question gets a clear reply', async () => {
+    writeTangcun(join(root, 'tangcun-2011'), 2011);
+    const intents = join(root, 'tangcun-2011', 'intents.json');
+    writeFileSync(intents, '{"intents": 3}');
+    const lazy = openLibrary({ dir: root, validateAtStartMax: 1 });
+    expect(lazy.library.reports().map((p) => p.id)).toContain('tangcun-2011');
+    const answer = lazy.library.ask({ text: PRESS });
+    expect(answer.outcome).toBe('unknown');
+    expect(answer.text).toContain('暂时无法查询');
+    const refused: string[] = [];
+    const checked = await lazy.checkRest((r) => refused.push(`${r.file}: ${r.issues.join('; ')}`));
+    expect(checked).toBe(2);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toContain(intents);
+    expect(refused[0]).toContain('intents');
+    expect(lazy.library.reports().map((p) => p.id)).toEqual(['tangcun-2010', 'tongliao-2011']);
+    expect(lazy.library.ask({ text: '唐村镇2010年收到几件申请?' }).text).toContain('4件');
+  });
+});
