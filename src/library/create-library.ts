@@ -324,6 +324,14 @@ export function createLibrary(initial: readonly LibraryPack[], options: LibraryO
     } else target = base;
     if (!target) return { answer: whichReport(text, catalogue.packs, lang), context };
 
+    // A report's name alone ("唐村镇2010年", a picked option), with no topic to carry over: that
+    // report is chosen for the conversation, and its example questions are offered.
+    if (namesAny && bareSwitch && topic === undefined) {
+      const about = engineOf(target).about(lang);
+      const message = [say('chosen', lang, { title: titleOf(target, lang) }), ...about.examples.map((q) => `• ${q}`)].join('\n');
+      return { answer: { ...own('clarify', message, lang, about.examples), report: target.id }, context: wrapContext(target.id, undefined, lang, now) };
+    }
+
     // "2010年呢?" after a 2011 answer: the same topic, asked of the other year's pack.
     const switched = target !== current ? topic : undefined;
     // The pack is asked without the names that routed the question to it: they are its own, and

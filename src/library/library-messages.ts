@@ -7,6 +7,7 @@ export const LIBRARY_MESSAGES = {
   more: { zh: '……共{n}份', en: '… {n} in all' },
   noReportFor: { zh: '本库没有{asked}的报告,不能用其他年份或机关的数字代替。', en: 'The library holds no report for {asked}, and another year\'s or body\'s figure is no answer for it.' },
   unavailable: { zh: '《{title}》暂时无法查询,请稍后再问,或问其他报告。', en: 'The {title} cannot be searched just now; ask again later, or ask about another report.' },
+  chosen: { zh: '好的,接下来回答《{title}》的问题。可以这样问:', en: 'Right: from now on I answer from the {title}. You could ask:' },
   noSuchReport: { zh: '本库没有编号为「{id}」的报告。', en: 'The library holds no report with the id "{id}".' },
   compared: {
     zh: '{later}年比{earlier}年{dir}{diff}{unit}。',
