@@ -301,7 +301,9 @@ export function createLibrary(initial: readonly LibraryPack[], options: LibraryO
     if (namesAny) {
       // "2010年呢?" goes on with the conversation's body: another body's 2010 report is no answer to it.
       const sameBodyOnly = topic !== undefined && current !== undefined && route.bodies.length === 0 && route.regions.length === 0;
-      const candidates = candidatesFor(route, current).filter((p) => !sameBodyOnly || p.body === current.body);
+      // The conversation's body first, else the default's (DEFAULT_REPORT): "2011年…" in a library of
+      // many bodies means the default body's 2011 when it has one.
+      const candidates = candidatesFor(route, base).filter((p) => !sameBodyOnly || p.body === current.body);
       if (sameBodyOnly && candidates.length === 0) {
         const turn = inPack(current, `${route.years.map((y) => `${y}年`).join('')}${topic}`, prior, undefined, lang, now);
         return { answer: withHoldings(turn.answer), context };
@@ -309,7 +311,7 @@ export function createLibrary(initial: readonly LibraryPack[], options: LibraryO
       if (candidates.length === 1) target = candidates[0];
       else if (candidates.length > 1) {
         const sameBody = new Set(candidates.map((p) => p.body)).size === 1;
-        target = current && candidates.includes(current) ? current : sameBody ? candidates[0] : undefined;
+        target = base && candidates.includes(base) ? base : sameBody ? candidates[0] : undefined;
         if (!target) return { answer: whichReport(text, candidates, lang), context };
       } else {
         // Nothing holds what the question names: the pack it would go to says so, with the library's holdings.
