@@ -158,8 +158,9 @@ export function createLibrary(initial: readonly LibraryPack[], options: LibraryO
    * One turn in one pack. An unchanged topic keeps the stored context as it was (so idle expiry runs
    * from the last topic, as with one engine); a library of one pack remembers no pack without a topic.
    */
-  const inPack = (pack: PackInfo, text: string, prior: LibraryContext | undefined, inner: SessionContext | undefined, lang: Lang, now: number): LibraryTurn => {
+  const inPack = (pack: PackInfo, text: string, prior: LibraryContext | undefined, inner: SessionContext | undefined, now: number): LibraryTurn => {
     const turn = engineOf(pack).respond(text, inner);
+    const { lang } = turn.answer;
     const answer = named(turn.answer, pack);
     if (turn.context === inner && inner !== undefined && prior?.report === pack.id) return { answer, context: prior };
     if (turn.context === undefined && catalogue.packs.length < 2) return { answer, context: prior };
@@ -270,20 +271,21 @@ export function createLibrary(initial: readonly LibraryPack[], options: LibraryO
 
   function routeAndAnswer(text: string, context?: SessionContext, report?: string): LibraryTurn {
     const now = clock?.() ?? 0;
-    const lang = langOf(text);
     const prior = libraryContextOf(context);
     const current = prior ? catalogue.byId(prior.report) : undefined;
     const innerFor = (pack: PackInfo) => (pack === current ? innerContextOf(prior) : undefined);
+    const [only] = catalogue.packs;
+    // One pack and no choice: the engine as it is (the library adds nothing but the context's pack).
+    if (report === undefined && catalogue.packs.length === 1 && only) return inPack(only, text, prior, innerFor(only), now);
+    const lang = langOf(text);
     if (report !== undefined) {
       const chosen = catalogue.byId(report);
       if (!chosen) {
         const message = [say('noSuchReport', lang, { id: report }), say('holds', lang), ...listing(catalogue.packs, lang)].join('\n');
         return { answer: own('out_of_scope', message, lang), context };
       }
-      return inPack(chosen, text, prior, innerFor(chosen), lang, now);
+      return inPack(chosen, text, prior, innerFor(chosen), now);
     }
-    const [only] = catalogue.packs;
-    if (catalogue.packs.length === 1 && only) return inPack(only, text, prior, innerFor(only), lang, now);
 
     const original = normalizeText(typeof text === 'string' ? text : '');
     const form = simplify(original).toLowerCase();
@@ -305,7 +307,7 @@ export function createLibrary(initial: readonly LibraryPack[], options: LibraryO
       // many bodies means the default body's 2011 when it has one.
       const candidates = candidatesFor(route, base).filter((p) => !sameBodyOnly || p.body === current.body);
       if (sameBodyOnly && candidates.length === 0) {
-        const turn = inPack(current, `${route.years.map((y) => `${y}年`).join('')}${topic}`, prior, undefined, lang, now);
+        const turn = inPack(current, `${route.years.map((y) => `${y}年`).join('')}${topic}`, prior, undefined, now);
         return { answer: withHoldings(turn.answer), context };
       }
       if (candidates.length === 1) target = candidates[0];
@@ -320,7 +322,7 @@ export function createLibrary(initial: readonly LibraryPack[], options: LibraryO
           const message = [say('noReportFor', lang, { asked: route.years.map((y) => (lang === 'en' ? String(y) : `${y}年`)).join('/') }), say('holds', lang), ...listing(catalogue.packs, lang)].join('\n');
           return { answer: own('out_of_scope', message, lang), context };
         }
-        const turn = inPack(fallbackTarget, text, prior, innerFor(fallbackTarget), lang, now);
+        const turn = inPack(fallbackTarget, text, prior, innerFor(fallbackTarget), now);
         return { answer: withHoldings(turn.answer), context: turn.answer.outcome === 'out_of_scope' ? context : turn.context };
       }
     } else target = base;
@@ -340,7 +342,7 @@ export function createLibrary(initial: readonly LibraryPack[], options: LibraryO
     // reading them again (as a place it might not know by that short name) costs and misleads.
     const routedBy = route.bodies.includes(target) || route.regions.includes(target);
     const asked = routedBy ? alignBlanks(original, form, route.unnamed).replace(/\s+/g, ' ').trim() : text;
-    const turn = inPack(target, switched ?? (asked || text), prior, switched ? undefined : innerFor(target), lang, now);
+    const turn = inPack(target, switched ?? (asked || text), prior, switched ? undefined : innerFor(target), now);
     return { ...turn, answer: withHoldings(turn.answer) };
   }
 
