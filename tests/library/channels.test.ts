@@ -1,6 +1,10 @@
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary } from '../../adapters/library/open-library.js';
+import { silentLogger } from '../../adapters/shared/logger.js';
+import { createQuestionLog, openStorage } from '../../adapters/storage/index.js';
 import { reportsReply } from '../../adapters/telegram/commands.js';
 import { QuestionIds } from '../../adapters/telegram/keyboard.js';
 import { createReportView } from '../../adapters/telegram/report-view.js';
@@ -39,5 +43,24 @@ describe('the reports in the channels', () => {
     expect(library.ask({ text: '开了几次新闻发布会?', session: 'wx' }).text).toContain('3次');
     expect(reportList(library, '开了几次新闻发布会?')).toBeUndefined();
     expect(reportList(testEngine(), '报告列表')).toBeUndefined();
+  });
+});
+
+describe('the question log of a library', () => {
+  it('stores each question under the report its answer comes from, a question back under the default', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-library-log-'));
+    try {
+      const storage = openStorage({ SQLITE_FILE: join(dir, 'log.sqlite') }, dir, silentLogger);
+      await storage.migrate();
+      const log = createQuestionLog({ storage, report: 'tongliao-2011', retentionDays: 90, logger: silentLogger, flushEveryMs: 0, purgeEveryMs: 0 });
+      log.record({ channel: 'web', conversation: 'c1', text: '唐村镇2010年收到几件申请?', answer: library.ask({ text: '唐村镇2010年收到几件申请?' }) });
+      log.record({ channel: 'web', conversation: 'c2', text: '开了多少次新闻发布会?', answer: library.ask({ text: '开了多少次新闻发布会?' }) });
+      expect(await log.flush()).toBe(true);
+      const rows = await storage.questions({ since: 0, filter: 'all', limit: 10 });
+      expect(rows.map((r) => r.report).sort()).toEqual(['tangcun-2010', 'tongliao-2011']);
+      await log.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
