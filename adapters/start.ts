@@ -7,7 +7,6 @@ import { watchLibrary } from './library/watch-library.js';
 import { startQuestionLog, storageSecrets } from './storage/index.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { createSharedState } from './shared/state/index.js';
-import { mountWechatCallbacks } from './wechat-oa/index.js';
 import { createServiceStatus, type ServiceStatus } from './shared/service-status.js';
 
 /** One part to stop on shutdown; it is given the milliseconds left before everything is cut off. */
@@ -20,8 +19,8 @@ const FORCE_GRACE_MS = 500;
  * `npm start`: the HTTP API and web chat always (on HOST:PORT, the built-in default needing no
  * tokens), plus Telegram when TELEGRAM_BOT_TOKEN is set and WeChat when WECHATY_PUPPET is set; the
  * Official Account and WeCom callbacks ride on the HTTP server when their tokens are set.
- * Each channel's library is imported only when it is configured (wechaty alone is ~50 MB of
- * memory). A channel that fails to start is logged, /readyz reports it stopped, and the others
+ * Each channel's library (the callbacks' too) is imported only when it is configured (wechaty
+ * alone is ~50 MB of memory). A channel that fails to start is logged, /readyz reports it stopped, and the others
  * keep serving. SIGINT/SIGTERM: /readyz turns 503 at once, every part stops in parallel, and after
  * SHUTDOWN_TIMEOUT_SECONDS whatever is still open is closed and the process exits 0.
  */
@@ -58,7 +57,11 @@ async function main(): Promise<void> {
   const state = await createSharedState(config, logger);
   stops.push({ name: 'state', stop: () => state.close() });
   const app = createHttpApp({ engine, config, logger, questionLog: questions?.log, staff, state, status });
-  mountWechatCallbacks(app, { engine, config, logger, questionLog: questions?.log });
+  if (config.WECHAT_OA_TOKEN || config.WECOM_TOKEN) {
+    // The callbacks' XML and crypto libraries are loaded only when one is configured.
+    const { mountWechatCallbacks } = await import('./wechat-oa/index.js');
+    mountWechatCallbacks(app, { engine, config, logger, questionLog: questions?.log });
+  }
   if (config.TELEGRAM_BOT_TOKEN) {
     await startChannel(logger, status, 'telegram', async () => {
       const { startTelegram } = await import('./telegram/index.js');

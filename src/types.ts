@@ -58,6 +58,10 @@ export interface SessionContext {
   lang: Lang;
   /** When the context was written, in the clock's milliseconds; used for idle expiry. */
   at: number;
+  /** The rules a clarify offered, in order, so "2" or "第二个" picks one in any channel. */
+  options?: string[];
+  /** The list item (index) the last answer gave, so "具体表现呢?" can ask more about it. */
+  item?: number;
 }
 
 /** One question to the engine. */

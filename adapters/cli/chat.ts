@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const session = randomUUID();
   const { meta } = engine.knowledge;
   const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: PROMPT });
-  process.stdout.write(`${meta.title.zh}\n问答机器人:输入问题,/why 显示上一条的匹配规则,/quit 退出。\n例如:${meta.examples.zh.join(' | ')}\n\n`);
+  process.stdout.write(`${meta.title.zh}\n问答机器人：输入问题，/why 显示上一条的匹配规则，/quit 退出。\n例如：${meta.examples.zh.join(' | ')}\n\n`);
   rl.prompt();
   let last: ReturnType<typeof engine.ask> | undefined;
   rl.on('close', () => process.stdout.write('\n'));
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     const text = line.trim();
     if (text === '/quit' || text === '/exit') break;
     if (text === '/why') {
-      process.stdout.write(last ? `${formatAnswer(last, true).split('\n').pop()}\n` : '(还没有问题)\n');
+      process.stdout.write(last ? `${formatAnswer(last, true).split('\n').pop()}\n` : '（还没有问题）\n');
     } else if (text) {
       last = engine.ask({ text, session });
       process.stdout.write(`${formatAnswer(last)}\n\n`);

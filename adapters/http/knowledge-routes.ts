@@ -82,7 +82,9 @@ export function registerKnowledgeRoutes(app: OpenAPIHono<HttpEnv>, engine: Engin
       citation: { sectionId: f.section, section: section?.title ?? f.section, sectionEn: section?.titleEn ?? f.section, quote: f.quote },
     };
   });
-  const meta = buildMeta(engine);
+  // Built on the first request: its traditional title needs the s→t converter, which an idle
+  // server that no one has asked anything in traditional script need not hold (about 5 MB).
+  let meta: ReturnType<typeof buildMeta> | undefined;
 
   app.openapi(sectionsRoute, (c) => c.json({ sections }, 200));
   app.openapi(sectionRoute, (c) => {
@@ -92,5 +94,5 @@ export function registerKnowledgeRoutes(app: OpenAPIHono<HttpEnv>, engine: Engin
     return c.json(section, 200);
   });
   app.openapi(factsRoute, (c) => c.json({ facts }, 200));
-  app.openapi(metaRoute, (c) => c.json(meta, 200));
+  app.openapi(metaRoute, (c) => c.json((meta ??= buildMeta(engine)), 200));
 }

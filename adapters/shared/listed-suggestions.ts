@@ -2,7 +2,7 @@
 export interface WithoutListed {
   text: string;
   /**
-   * The text ends with its own lead-in to the suggestions ("例如:", "可以试试这些问题:", "You
+   * The text ends with its own lead-in to the suggestions ("例如：", "可以试试这些问题：", "You
    * could try:"), so a channel showing them as buttons or a numbered list adds no heading of its own.
    */
   leadsIn: boolean;

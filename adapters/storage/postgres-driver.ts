@@ -1,4 +1,5 @@
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 import type { Logger } from '../shared/logger.js';
 import type { SqlDriver, SqlValue, Statement } from './sql-driver.js';
 
@@ -17,7 +18,9 @@ const CONNECT_TIMEOUT_MS = 5_000;
  * connections once the server is back.
  */
 export function openPostgresDriver(url: string, logger: Logger): SqlDriver {
-  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, idleTimeoutMillis: 30_000 });
+  // Loaded here, not at import: pg is ~8 MB of memory that a server on the SQLite file never needs.
+  const { Pool } = createRequire(import.meta.url)('pg') as typeof pg;
+  const pool = new Pool({ connectionString: url, max: 4, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, idleTimeoutMillis: 30_000 });
   pool.on('error', (error) => logger.warn('storage.connection_lost', { kind: 'postgres', error }));
   // A connection can also drop while checked out; its query rejects, and the event must not crash us.
   pool.on('connect', (client) => client.on('error', (error) => logger.debug('storage.connection_error', { kind: 'postgres', error })));

@@ -7,8 +7,8 @@ const DATA = /^fb:(up|down):([0-9a-f-]{36})$/;
 
 /** What the user sees after tapping a thumb (a toast, not a message). */
 export const FEEDBACK_THANKS: Record<Lang, string> = {
-  'zh-Hans': '谢谢您的反馈!',
-  'zh-Hant': '謝謝您的回饋!',
+  'zh-Hans': '谢谢您的反馈！',
+  'zh-Hant': '謝謝您的回饋！',
   en: 'Thank you for the feedback!',
 };
 

@@ -13,7 +13,7 @@ export interface Reply {
 /**
  * An Answer as a Reply: rendered and split, its suggestions or clarify options as buttons. The
  * lines of the message that list those same questions are dropped, since the buttons show them;
- * a lead-in the message ends with ("例如:") then heads the buttons, and nothing is said twice.
+ * a lead-in the message ends with ("例如：") then heads the buttons, and nothing is said twice.
  */
 export function answerReply(answer: Answer, ids: QuestionIds, options: RenderOptions = {}): Reply {
   const keyboard = questionKeyboard(answer.suggestions, ids);

@@ -22,7 +22,7 @@ let graphemeSegmenter: Intl.Segmenter | undefined;
 
 const sentences = (text: string) => [...(sentenceSegmenter ??= new Intl.Segmenter('zh', { granularity: 'sentence' })).segment(text)].map((s) => s.segment);
 /** Clause boundaries: after Chinese and Western commas, colons, semicolons and spaces. */
-const clauses = (text: string) => text.split(/(?<=[,,、;;::\s])/u);
+const clauses = (text: string) => text.split(/(?<=[,，、;；:：\s])/u);
 const graphemes = (text: string) => [...(graphemeSegmenter ??= new Intl.Segmenter('zh', { granularity: 'grapheme' })).segment(text)].map((s) => s.segment);
 const codePoints = (text: string) => [...text];
 

@@ -7,13 +7,13 @@ import type { Lang } from '../../src/types.js';
 export const PHRASES: Record<Lang, { source: string; related: string; replyWithNumber: string }> = {
   'zh-Hans': {
     source: '【来源】',
-    related: '您还可以问(回复序号即可):',
-    replyWithNumber: '(回复序号即可提问)',
+    related: '您还可以问（回复序号即可）：',
+    replyWithNumber: '（回复序号即可提问）',
   },
   'zh-Hant': {
     source: '【來源】',
-    related: '您還可以問(回覆序號即可):',
-    replyWithNumber: '(回覆序號即可提問)',
+    related: '您還可以問（回覆序號即可）：',
+    replyWithNumber: '（回覆序號即可提問）',
   },
   en: {
     source: '[Source]',
@@ -27,7 +27,7 @@ export const PHRASES: Record<Lang, { source: string; related: string; replyWithN
  * so both Chinese and English, short.
  */
 export const NOTICES = {
-  nonText: '我只能读文字消息,请用文字提问。\nI can only read text; please type your question.',
-  unavailable: '抱歉,系统暂时忙不过来,请过几秒再问一次。\nSorry, I cannot answer right now; please ask again in a few seconds.',
-  flood: '消息太多了,请一分钟后再问。\nToo many messages; please wait a minute, then ask again.',
+  nonText: '我只能读文字消息，请用文字提问。\nI can only read text; please type your question.',
+  unavailable: '抱歉，系统暂时忙不过来，请过几秒再问一次。\nSorry, I cannot answer right now; please ask again in a few seconds.',
+  flood: '消息太多了，请一分钟后再问。\nToo many messages; please wait a minute, then ask again.',
 } as const;

@@ -2,10 +2,10 @@ import type { Answer, Citation, Lang } from '../../src/types.js';
 import { withoutListedSuggestions } from '../shared/listed-suggestions.js';
 import { PHRASES } from './phrases.js';
 
-/** One source line: `【来源】section:「quote」`, or in English the English title with the original. */
+/** One source line: `【来源】section：「quote」`, or in English the English title with the original. */
 export function renderCitation(citation: Citation, lang: Lang): string {
   const label = PHRASES[lang].source;
-  if (lang !== 'en') return `${label}${citation.section}:「${citation.quote}」`;
+  if (lang !== 'en') return `${label}${citation.section}：「${citation.quote}」`;
   const title = citation.sectionEn && citation.sectionEn !== citation.section ? `${citation.sectionEn} (${citation.section})` : citation.section;
   return `${label} ${title}: 「${citation.quote}」`;
 }
@@ -15,7 +15,7 @@ export function renderCitation(citation: Citation, lang: Lang): string {
  * then the suggestions as numbered lines so a reply of just the number can ask one. The engine's
  * message may already list the suggestions (as `• …` or `1. …` lines); those lines are dropped and
  * the numbered list stands in for them, so nothing is said twice. The list gets a heading of ours
- * only under an answer: other replies lead into it themselves ("例如:", "可以问:", "您想问哪一个?").
+ * only under an answer: other replies lead into it themselves ("例如：", "可以问：", "您想问的是哪一个？").
  */
 export function renderAnswer(answer: Answer): string {
   const phrases = PHRASES[answer.lang];

@@ -19,8 +19,8 @@ export function reportList(engine: ConversingEngine, text: string): { text: stri
   if (reports.length < 2) return undefined;
   const en = /^[\s\x21-\x7e]*$/.test(text);
   const shown = reports.slice(0, MAX_LISTED);
-  const head = en ? 'You can ask about these reports (reply with a number to choose one):' : '可以查询以下报告(回复序号即可选择):';
+  const head = en ? 'You can ask about these reports (reply with a number to choose one):' : '可以查询以下报告（回复序号即可选择）：';
   const lines = shown.map((r, i) => `${i + 1}. ${en ? r.title.en : r.title.zh}`);
-  if (reports.length > MAX_LISTED) lines.push(en ? `… ${reports.length} in all; name the body and year in your question.` : `……共${reports.length}份,可在问题里写明机关和年份。`);
+  if (reports.length > MAX_LISTED) lines.push(en ? `… ${reports.length} in all; name the body and year in your question.` : `……共${reports.length}份，可在问题里写明机关和年份。`);
   return { text: [head, ...lines].join('\n'), suggestions: shown.map((r) => (en ? `${r.bodyEn} ${r.year}` : `${r.shortName}${r.year}年`)) };
 }

@@ -22,9 +22,16 @@ export interface AnswerBuilder {
   citation(sectionId: string, quote: string, lang: Lang): Citation;
   /** Text of the report in the asker's script (English readers get the original). */
   reportText(original: string, lang: Lang): string;
+  /**
+   * Where to ask instead, when the report gives the body's contact: one line quoting it, and its
+   * citation. Undefined when the pack's meta has no contact (the report gave none).
+   */
+  contact(lang: Lang): { line: string; citation: Citation } | undefined;
   replyOf(intent: Intent, lang: Lang): string;
   /** One item of a list, in the asker's script. */
   itemOf(listId: string, index: number, lang: Lang): string | undefined;
+  /** The report's own words under one item of a list (from the item to the next), verbatim, for "具体呢?". */
+  itemDetailOf(listId: string, index: number): { sectionId: string; text: string } | undefined;
   finish(parts: {
     outcome: Outcome;
     message: string;
@@ -98,6 +105,12 @@ export function createAnswerBuilder(knowledge: Knowledge, figures: Figures): Ans
       return { sectionId, section: reportText(section?.title ?? sectionId, lang), sectionEn: section?.titleEn ?? sectionId, quote: reportText(quote, lang) };
     },
     reportText,
+    contact(lang) {
+      if (!meta.contact) return undefined;
+      const citation = builder.citation(meta.contact.section, meta.contact.quote, lang);
+      const lead = builder.say('contact', lang);
+      return { line: lang === 'en' ? `${lead} “${citation.quote}”` : `${lead}「${citation.quote}」`, citation };
+    },
     replyOf(intent, lang) {
       const key = `${intent.id}|${lang}`;
       let reply = replyCache.get(key);
@@ -113,10 +126,30 @@ export function createAnswerBuilder(knowledge: Knowledge, figures: Figures): Ans
       if (!item) return undefined;
       return lang === 'en' ? item.en : script(item.zh, lang);
     },
+    itemDetailOf(listId, index) {
+      const list = figures.list(listId);
+      const section = list ? sections.get(list.section) : undefined;
+      if (!list || !section) return undefined;
+      const original = section.text;
+      const plain = simplify(original);
+      // Script conversion keeps one character for one here; without that, positions cannot be mapped back.
+      if (plain.length !== original.length) return undefined;
+      const head = (i: number) => simplify(list.items[i]?.zh ?? '').split(/[：:（(]/)[0] ?? '';
+      const own = head(index);
+      const start = own.length >= 2 ? plain.indexOf(own) : -1;
+      if (start < 0) return undefined;
+      const next = head(index + 1);
+      const nextAt = next.length >= 2 ? plain.indexOf(next, start + own.length) : -1;
+      const paragraphEnd = plain.indexOf('\n', start);
+      const end = nextAt > start ? nextAt : paragraphEnd > start ? paragraphEnd : plain.length;
+      // Drop the next item's ordinal (二是, 2.) that precedes its words.
+      const text = original.slice(start, end).replace(/[一二三四五六七八九十\d]+[是、.．]\s*$/u, '').trim();
+      return text.length > own.length ? { sectionId: section.id, text } : undefined;
+    },
     finish({ outcome, message, lang, intent, confidence, citations = [], suggestions = [], explain }) {
       const label = builder.say('source', lang);
       const sources = citations.map((c) =>
-        lang === 'en' ? `${label}: ${c.sectionEn} (${c.section}): “${c.quote}”` : `${label}:${c.section}「${c.quote}」`,
+        lang === 'en' ? `${label}: ${c.sectionEn} (${c.section}): “${c.quote}”` : `${label}：${c.section}「${c.quote}」`,
       );
       return {
         outcome,

@@ -8,6 +8,10 @@ export interface Figures {
   list(id: string): List | undefined;
   /** The unit a figure is counted in ("条", "%"), for echoing a number back with it. */
   unit(id: string, lang: ReplyLang): string;
+  /** What a figure counts, in the report's words ("召开新闻发布会"), for naming it in a comparison. */
+  label(id: string, lang: ReplyLang): string | undefined;
+  /** A figure the question asks for but no pack declares: a formula over declared figures, computed the same way. */
+  formula(d: Derived): number;
   /** Renders a reply template: {f:…} and {d:…} figures, {l:…} numbered lists, {n:…} list sizes. */
   render(template: string, lang: ReplyLang): string;
 }
@@ -36,7 +40,7 @@ function compute(d: Derived, known: (id: string) => number | undefined): number 
 function formatNumber(value: number, approx: boolean, lang: ReplyLang): string {
   if (lang === 'en') return approx ? `about ${value}` : String(value);
   if (!approx) return String(value);
-  return value >= 10_000 && value % 10_000 === 0 ? `约${value / 10_000}万(${value})` : `约${value}`;
+  return value >= 10_000 && value % 10_000 === 0 ? `约${value / 10_000}万（${value}）` : `约${value}`;
 }
 
 export function createFigures(knowledge: Knowledge): Figures {
@@ -56,6 +60,8 @@ export function createFigures(knowledge: Knowledge): Figures {
       return lang === 'en' && unit && unit !== '%' ? ` ${unit}` : unit;
     },
     list: (id) => lists.get(id),
+    label: (id, lang) => (facts.get(id) ?? knowledge.derived.find((d) => d.id === id))?.label[lang],
+    formula: (d) => compute(d, value),
     render(template, lang) {
       return template.replace(/\{([fdln]):([a-z0-9.-]+)\}/g, (slot, kind: string, id: string) => {
         if (kind === 'l' || kind === 'n') {

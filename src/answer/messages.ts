@@ -4,27 +4,35 @@
  */
 export const MESSAGES = {
   empty: {
-    zh: '请输入一个问题,例如:',
+    zh: '请输入一个问题，例如：',
     en: 'Please type a question, for example:',
   },
   unknown: {
-    zh: '抱歉,我在《{title}》里没有找到能回答这个问题的内容。可以试试这些问题:',
-    en: 'Sorry, I found nothing in the {title} that answers this. You could try:',
+    zh: '抱歉，我在《{title}》里没有找到能回答这个问题的内容。',
+    en: 'Sorry, I found nothing in the {title} that answers this.',
+  },
+  tryThese: {
+    zh: '可以试试这些问题：',
+    en: 'You could try:',
+  },
+  contact: {
+    zh: '报告给出的联系方式：',
+    en: 'The report gives this contact:',
   },
   greeting: {
-    zh: '您好!我可以回答关于《{title}》的问题,每个答案都引用报告原文。例如:',
+    zh: '您好！我可以回答关于《{title}》的问题，每个答案都引用报告原文。例如：',
     en: 'Hello! I answer questions about the {title}, quoting the report word for word. For example:',
   },
   otherYear: {
-    zh: '这份报告只涵盖{year}年,没有{asked}年的数据,我不能用{year}年的数字代替。',
+    zh: '这份报告只涵盖{year}年，没有{asked}年的数据，我不能用{year}年的数字代替。',
     en: 'This report covers {year} only; it has no figures for {asked}, and a {year} figure is no answer for {asked}.',
   },
   relativeYear: {
-    zh: '这份报告只涵盖{year}年,以下是{year}年的数字。',
+    zh: '这份报告只涵盖{year}年，以下是{year}年的数字。',
     en: 'This report covers {year} only; these are its {year} figures.',
   },
   otherPlace: {
-    zh: '这份报告只涉及{city},没有其他地区的数据。',
+    zh: '这份报告只涉及{city}，没有其他地区的数据。',
     en: 'This report is about {city} only; it has no figures for other places.',
   },
   otherTopic: {
@@ -32,15 +40,15 @@ export const MESSAGES = {
     en: 'The report does not say anything about that.',
   },
   applyHint: {
-    zh: '如需报告以外的政府信息,可以依据《政府信息公开条例》向有关行政机关申请公开。',
+    zh: '如需报告以外的政府信息，可以依据《政府信息公开条例》向有关行政机关申请公开。',
     en: 'For government information beyond the report, you can apply for disclosure under the Regulations on Open Government Information.',
   },
   tryInstead: {
-    zh: '可以问:',
+    zh: '可以问：',
     en: 'You could ask:',
   },
   clarify: {
-    zh: '您想问的是哪一个?',
+    zh: '您想问的是哪一个？',
     en: 'Which one do you mean?',
   },
   source: {
@@ -48,24 +56,64 @@ export const MESSAGES = {
     en: 'Source',
   },
   yes: {
-    zh: '对,是{n}。',
+    zh: '对，是{n}。',
     en: 'Yes, {n}.',
   },
   roughly: {
-    zh: '大致是,准确数字如下。',
+    zh: '大致是，准确数字如下。',
     en: 'Roughly; the exact figure follows.',
   },
   item: {
-    zh: '第{n}项:{item}',
+    zh: '第{n}项：{item}',
     en: 'Item {n}: {item}',
   },
   noBreakdown: {
-    zh: '报告没有给出这个数字的细分,只给出了:',
+    zh: '报告没有给出这个数字的细分，只给出了：',
     en: 'The report gives no breakdown of that figure, only this:',
   },
   sentence: {
-    zh: '报告原文这样写:',
+    zh: '报告原文这样写：',
     en: "The report's own words (in Chinese):",
+  },
+  noJudgement: {
+    zh: '评价、预测和排名报告里都没有，我只按报告原文回答事实，不作评价或推测。',
+    en: 'The report gives no opinions, predictions or rankings; I only state what it says, and do not judge or guess.',
+  },
+  notGiven: {
+    zh: '报告没有给出{what}。报告里相关的内容是：',
+    en: 'The report does not give {what}. What it does say:',
+  },
+  compareBoth: {
+    zh: '{a}，{b}。',
+    en: '{a}; {b}.',
+  },
+  compareMore: {
+    zh: '前者比后者多{d}（{x} − {y} = {d}，按报告数字计算）。',
+    en: 'The first is {d} more ({x} − {y} = {d}, computed from the report’s figures).',
+  },
+  compareFewer: {
+    zh: '前者比后者少{d}（{y} − {x} = {d}，按报告数字计算）。',
+    en: 'The first is {d} fewer ({y} − {x} = {d}, computed from the report’s figures).',
+  },
+  compareSame: {
+    zh: '两者一样多，都是{x}。',
+    en: 'They are the same: {x} each.',
+  },
+  compareRatio: {
+    zh: '前者是后者的{r}倍（{x} ÷ {y} ≈ {r}，按报告数字计算）。',
+    en: 'The first is {r} times the second ({x} ÷ {y} ≈ {r}, computed from the report’s figures).',
+  },
+  compareShare: {
+    zh: '前者占后者的{r}%（{x} ÷ {y} ≈ {r}%，按报告数字计算）。',
+    en: 'The first is {r}% of the second ({x} ÷ {y} ≈ {r}%, computed from the report’s figures).',
+  },
+  compareSum: {
+    zh: '两者合计{r}（{x} + {y} = {r}，按报告数字计算）。',
+    en: 'Together {r} ({x} + {y} = {r}, computed from the report’s figures).',
+  },
+  compareUnits: {
+    zh: '（两者的计量单位不同：{ua}与{ub}。）',
+    en: '(They are counted in different units: {ua} and {ub}.)',
   },
   no: {
     zh: '不是{n}。',

@@ -4,9 +4,12 @@ import type { Knowledge } from '../knowledge/schema.js';
 import { MemorySessionStore, type SessionStore } from '../session/session-store.js';
 import { warmScriptTables } from '../text/script.js';
 import type { Answer, Lang, Question, SessionContext } from '../types.js';
-import { decide } from './decide.js';
+import { wordMatcher } from '../text/clauses.js';
+import { composeClauses, type Think } from './compose.js';
+import { createComparer, type Comparison } from './compare.js';
+import { decide, type Decision } from './decide.js';
 import { replyTo } from './reply.js';
-import { createUnderstanding } from './understand.js';
+import { createUnderstanding, type Understood } from './understand.js';
 
 export interface EngineOptions {
   /** Where conversations keep their last topic; bounded in memory by default. */
@@ -28,7 +31,7 @@ export interface Engine {
   respond(text: string, context?: SessionContext): Turn;
   /** The report's title, scope and example questions in a script, for welcome screens. */
   about(lang: Lang): About;
-  /** Loads the script-detection tables (about 20 ms) now instead of on the first question. */
+  /** Loads the script-detection table every question reads now instead of on the first question (see warmScriptTables). */
   warmUp(): void;
   readonly knowledge: Knowledge;
 }
@@ -45,14 +48,52 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
   const build = createAnswerBuilder(knowledge, figures);
   const understanding = createUnderstanding(knowledge, figures);
   const intents = new Map(knowledge.intents.map((i) => [i.id, i]));
+  const comparer = createComparer(knowledge, figures);
+  const derivedIds = new Set(knowledge.derived.map((d) => d.id));
+  /**
+   * A comparison of two figures replaces what the question's words alone found, unless that is
+   * the pack's own formula for it (curated derived figures win) or the question is out of scope.
+   */
+  const withComparison = (d: Decision, comparison: Comparison | undefined): Decision => {
+    if (!comparison || !['answer', 'which', 'unknown', 'sentence', 'breakdown'].includes(d.kind)) return d;
+    if (d.kind === 'answer' && d.intents.length === 1 && derivedIds.has(d.intents[0]?.checks ?? '')) return d;
+    return { kind: 'compare', comparison };
+  };
+  /** "问题有几条 措施有几条 是不是一样多": the two figures came from two clauses; the last asks to compare them. */
+  const acrossClauses = (d: Decision, u: Understood): Comparison | undefined => {
+    const op = comparer.opOf(u);
+    if (!op || op === 'sum' || d.kind !== 'answer' || d.intents.length !== 2) return undefined;
+    const operands = d.intents.map((intent) => {
+      const value = intent.checks === undefined ? undefined : figures.value(intent.checks);
+      return intent.checks !== undefined && value !== undefined ? { intent, figure: intent.checks, value } : undefined;
+    });
+    const [a, b] = operands;
+    return a && b && a.figure !== b.figure ? { op, a, b } : undefined;
+  };
+  const asking = knowledge.scope.askMarkers;
+  const asks = wordMatcher(asking?.zh ?? [], asking?.en ?? []);
 
   function respond(text: string, context?: SessionContext): Turn {
     const now = clock?.();
-    const understood = understanding.understand(text, context, now);
-    const decision = decide(understood, understanding, intents, (id) => figures.list(id)?.items.length ?? 0, (id) => figures.value(id));
+    const think: Think = (clause, ctx) => {
+      const u = understanding.understand(clause, ctx, now);
+      return { u, d: decide(u, understanding, intents, (id) => figures.list(id)?.items.length ?? 0, (id) => figures.value(id), (id) => figures.unit(id, 'zh')) };
+    };
+    const composed = composeClauses(text, context, think, asks);
+    const { u: understood } = composed;
+    const decision = withComparison(composed.d, comparer.read(understood, context, think) ?? acrossClauses(composed.d, understood));
     const { answer, remember } = replyTo(decision, understood, build, figures, intents);
-    const next: SessionContext | undefined = remember
-      ? { intent: remember.id, concepts: [...understood.concepts], lang: understood.lang, at: now ?? 0 }
+    const offered = decision.kind === 'which' ? decision.options.map((o) => o.id) : undefined;
+    const topic = remember?.id ?? (offered ? (context?.intent ?? offered[0]) : undefined);
+    const next: SessionContext | undefined = topic
+      ? {
+          intent: topic,
+          concepts: [...understood.concepts],
+          lang: understood.lang,
+          at: now ?? 0,
+          ...(offered ? { options: offered } : {}),
+          ...(decision.kind === 'item' ? { item: decision.index } : {}),
+        }
       : context;
     return { answer, context: next };
   }

@@ -1,6 +1,8 @@
 import type { Intent } from '../knowledge/schema.js';
 import type { SentenceHit } from '../retrieve/sentence-index.js';
+import { simplify } from '../text/script.js';
 import type { Reading } from '../types.js';
+import type { Comparison } from './compare.js';
 import { ANSWER_THRESHOLD, type Understanding, type Understood } from './understand.js';
 
 /** A runner-up this close to the best reading makes the question ambiguous. */
@@ -15,6 +17,14 @@ const WEAK_SURFACED_SCORE = 4;
 /** …when the sentence holds at least this share of the question's telling words. */
 const SENTENCE_OVER_WEAK = 0.5;
 const MAX_OPTIONS = 3;
+/** A reply template that states a figure. */
+const STATES_FIGURE = /\{[fd]:/;
+/** A question that counts people (多少人次, 几个人): only a figure in a unit of people answers it. */
+const PEOPLE_MEASURE = /(?:多少|几)\s*(人次|个人|人|名|位)(?!员|民|大|口|数)/;
+/** A question that asks how many of something. */
+const ASKS_COUNT = /多少|几|how many|how much/;
+/** A figure other than a year, in digits or Chinese numerals with a unit: what a "how many" sentence must hold. */
+const HOLDS_FIGURE = /\d+(?!\d*年)|[一二三四五六七八九十两百千万]+[个条件项次场期人名家所]/;
 
 /** What to do with a question, before any wording: each kind becomes one reply shape. */
 export type Decision =
@@ -25,9 +35,11 @@ export type Decision =
   | { kind: 'which'; options: Intent[]; remember?: Intent }
   | { kind: 'unknown'; greeting: boolean }
   | { kind: 'answer'; intents: Intent[]; best: Reading }
-  | { kind: 'item'; intent: Intent; list: string; index: number }
+  | { kind: 'item'; intent: Intent; list: string; index: number; detail?: boolean }
   | { kind: 'sentence'; hit: SentenceHit }
-  | { kind: 'breakdown'; intent: Intent };
+  | { kind: 'breakdown'; intent: Intent }
+  | { kind: 'compare'; comparison: Comparison }
+  | { kind: 'not-given'; intent: Intent; what: { zh: string; en: string } };
 
 /** The list a rule's reply enumerates ({l:id}), if any. */
 function listOf(intent: Intent): string | undefined {
@@ -39,8 +51,20 @@ function listOf(intent: Intent): string | undefined {
  * subject: never a figure passed off as another's), then a vague question's options, then an
  * answer, two answers for a two-part question, or a clarify between close readings.
  */
-export function decide(u: Understood, understanding: Understanding, intents: ReadonlyMap<string, Intent>, listSize: (id: string) => number, figureOf: (id: string) => number | undefined = () => undefined): Decision {
+export function decide(
+  u: Understood,
+  understanding: Understanding,
+  intents: ReadonlyMap<string, Intent>,
+  listSize: (id: string) => number,
+  figureOf: (id: string) => number | undefined = () => undefined,
+  unitOf: (id: string) => string = () => '',
+): Decision {
   if (!u.hasWords) return { kind: 'empty' };
+  // "具体表现呢?" after "第三条是什么": the report's words under that item.
+  const previousList = u.previous ? listOf(u.previous) : undefined;
+  if (u.detailOf !== undefined && u.previous && previousList) return { kind: 'item', intent: u.previous, list: previousList, index: u.detailOf, detail: true };
+  // "2" after "您想问的是哪一个? 1. … 2. …": the second option, in every channel.
+  if (u.chosen) return { kind: 'answer', intents: [u.chosen], best: { intent: u.chosen.id, score: ANSWER_THRESHOLD * 2, matched: [] } };
   const [best, second] = u.readings;
   const bestIntent = best ? intents.get(best.intent) : undefined;
   const alternative = best && best.score >= ANSWER_THRESHOLD ? bestIntent : undefined;
@@ -63,7 +87,7 @@ export function decide(u: Understood, understanding: Understanding, intents: Rea
     if (options.length > 1) return { kind: 'which', options };
     // No rule answers: the report's own sentence, when one holds most of what was asked.
     const hit = u.greeting && u.concepts.size === 0 ? undefined : understanding.sentences.best(u.form);
-    if (hit) return { kind: 'sentence', hit };
+    if (hit && answersWhatIsAsked(hit.text, u, understanding)) return { kind: 'sentence', hit };
     return { kind: 'unknown', greeting: u.greeting && u.concepts.size === 0 };
   }
 
@@ -72,7 +96,7 @@ export function decide(u: Understood, understanding: Understanding, intents: Rea
   // holding most of the question's words is the better answer, unless it is the rule's own quote.
   if (bestIntent.surface && best.score < WEAK_SURFACED_SCORE && !u.yesNo) {
     const hit = understanding.sentences.best(u.form);
-    if (hit && hit.coverage >= SENTENCE_OVER_WEAK && !bestIntent.cite.some((c) => c.quote.includes(hit.text) || hit.text.includes(c.quote))) return { kind: 'sentence', hit };
+    if (hit && hit.coverage >= SENTENCE_OVER_WEAK && answersWhatIsAsked(hit.text, u, understanding) && !bestIntent.cite.some((c) => c.quote.includes(hit.text) || hit.text.includes(c.quote))) return { kind: 'sentence', hit };
   }
 
   // "754条政务信息里有多少是关于教育的?": the question restates the figure and asks how many of it,
@@ -83,6 +107,30 @@ export function decide(u: Understood, understanding: Understanding, intents: Rea
   }
 
   const close = u.readings.filter((r) => r.score >= best.score * ratio(r) && r.score >= ANSWER_THRESHOLD).slice(0, MAX_OPTIONS);
+  // The rule must give what was asked: a date, names or a person, the thing counted, or more than
+  // one member of a list the report counts only as a whole. Else the report's sentence, or "not given".
+  // A near-tie is asked back first ("4个是哪4个" may be documents or counties).
+  const attribute = u.yesNo || close.length > 1 ? undefined : understanding.asked.attributeOf(u.form);
+  if (attribute && !understanding.asked.provides(bestIntent, attribute)) {
+    const hit = understanding.sentences.best(u.form);
+    // The rule's own quote was weighed already: a sentence helps only if it says something else.
+    const ownQuote = hit && bestIntent.cite.some((c) => simplify(c.quote).includes(simplify(hit.text)) || simplify(hit.text).includes(simplify(c.quote)));
+    if (hit && !ownQuote && hit.coverage >= SENTENCE_OVER_WEAK && understanding.asked.sentenceGives(hit.text, attribute)) return { kind: 'sentence', hit };
+    return { kind: 'not-given', intent: bestIntent, what: attribute.what };
+  }
+  const counted = close.length <= 1 && ASKS_COUNT.test(u.form) ? understanding.asked.countedOf(u.form) : undefined;
+  // "多少条信息" counts in the rule's own unit: the noun is what the figure counts. "多少个部门" does not.
+  const sameUnit = counted && bestIntent.checks && counted.measure !== '' && unitOf(bestIntent.checks).includes(counted.measure);
+  if (counted && bestIntent.checks && !sameUnit && u.concepts.has(counted.concept) && !best.matched.includes(counted.concept)) {
+    return { kind: 'not-given', intent: bestIntent, what: { zh: `“${counted.term}”的数字`, en: `a figure for “${counted.term}”` } };
+  }
+  // "多少人次?" of a figure counted in 次 or 条 (a follow-up after the press conferences): not that figure.
+  const measure = close.length <= 1 ? PEOPLE_MEASURE.exec(u.form)?.[1] : undefined;
+  if (measure && bestIntent.checks && figureOf(bestIntent.checks) !== 0 && !unitOf(bestIntent.checks).includes('人')) {
+    return { kind: 'not-given', intent: bestIntent, what: { zh: `按“${measure}”计的数字`, en: `a figure in “${measure}”` } };
+  }
+  if (close.length <= 1 && STATES_FIGURE.test(bestIntent.reply.zh) && !attribute && ASKS_COUNT.test(u.form) && !u.yesNo && understanding.asked.namesOneMember(u.form, bestIntent)) return { kind: 'breakdown', intent: bestIntent };
+
   if (close.length === 2 && second && asksBoth(best, second, understanding.isQuestionWord)) {
     return { kind: 'answer', intents: toIntents([best, second]), best };
   }
@@ -110,4 +158,11 @@ function asksBoth(a: Reading, b: Reading, isQuestionWord: (c: string) => boolean
   const own = (r: Reading) => r.matched.filter((c) => !isQuestionWord(c));
   const [ownA, ownB] = [own(a), own(b)];
   return ownA.length > 0 && ownB.length > 0 && ownA.every((c) => !b.matched.includes(c)) && ownB.every((c) => !a.matched.includes(c));
+}
+
+/** A sentence answers a "how many" question only if it states a figure, and a date question only with a date. */
+function answersWhatIsAsked(text: string, u: Understood, understanding: Understanding): boolean {
+  if (ASKS_COUNT.test(u.form) && !HOLDS_FIGURE.test(text)) return false;
+  const attribute = understanding.asked.attributeOf(u.form);
+  return !attribute || understanding.asked.sentenceGives(text, attribute);
 }

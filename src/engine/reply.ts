@@ -2,6 +2,7 @@ import type { AnswerBuilder } from '../answer/build-answer.js';
 import type { Figures } from '../answer/figures.js';
 import type { Intent } from '../knowledge/schema.js';
 import type { Answer, Explanation, Lang } from '../types.js';
+import { compareMessage } from './compare-reply.js';
 import type { Decision } from './decide.js';
 import type { Understood } from './understand.js';
 
@@ -34,8 +35,9 @@ export function replyTo(decision: Decision, u: Understood, build: AnswerBuilder,
 
   const outOfScope = (lead: string, alternative: Intent | undefined): Reply => {
     const suggestions = [...(alternative ? [build.questionOf(alternative, lang)] : []), ...build.examples(lang)].slice(0, 4);
-    const message = [lead, build.say('applyHint', lang), build.say('tryInstead', lang), ...bullets(suggestions)].join('\n');
-    return { answer: finish({ outcome: 'out_of_scope', message, intent: null, confidence: 0.9, suggestions }) };
+    const where = build.contact(lang);
+    const message = [lead, build.say('applyHint', lang), ...(where ? [where.line] : []), build.say('tryInstead', lang), ...bullets(suggestions)].join('\n');
+    return { answer: finish({ outcome: 'out_of_scope', message, intent: null, confidence: 0.9, suggestions, citations: where ? [where.citation] : [] }) };
   };
 
   switch (decision.kind) {
@@ -48,11 +50,16 @@ export function replyTo(decision: Decision, u: Understood, build: AnswerBuilder,
     case 'other-place':
       return outOfScope(build.say('otherPlace', lang), decision.alternative);
     case 'other-topic':
-      return outOfScope(build.say('otherTopic', lang), undefined);
+      return outOfScope(build.say(u.judgement ? 'noJudgement' : 'otherTopic', lang), undefined);
     case 'unknown': {
       const suggestions = build.examples(lang);
-      const message = [build.say(decision.greeting ? 'greeting' : 'unknown', lang), ...bullets(suggestions)].join('\n');
-      return { answer: finish({ outcome: 'unknown', message, intent: null, confidence: 0, suggestions }) };
+      if (decision.greeting) return { answer: finish({ outcome: 'unknown', message: [build.say('greeting', lang), ...bullets(suggestions)].join('\n'), intent: null, confidence: 0, suggestions }) };
+      // Nothing matched: say so, then where to ask when the report gives a contact, then what works.
+      const where = build.contact(lang);
+      const sorry = build.say('unknown', lang);
+      const tryThese = build.say('tryThese', lang);
+      const head = where ? [sorry, where.line, tryThese] : [lang === 'en' ? `${sorry} ${tryThese}` : `${sorry}${tryThese}`];
+      return { answer: finish({ outcome: 'unknown', message: [...head, ...bullets(suggestions)].join('\n'), intent: null, confidence: 0, suggestions, citations: where ? [where.citation] : [] }) };
     }
     case 'which': {
       const options = decision.options.map((i) => build.questionOf(i, lang));
@@ -78,7 +85,43 @@ export function replyTo(decision: Decision, u: Understood, build: AnswerBuilder,
         }),
       };
     }
+    case 'not-given': {
+      const { intent } = decision;
+      const what = lang === 'en' ? decision.what.en : decision.what.zh;
+      const message = [build.say('notGiven', lang, { what }), build.replyOf(intent, lang)].join(lang === 'en' ? ' ' : '');
+      return { answer: finish({ outcome: 'out_of_scope', message, intent: intent.id, confidence: 0.6, citations: build.citationsOf(intent, lang), suggestions: [build.questionOf(intent, lang)] }), remember: intent };
+    }
+    case 'compare': {
+      const { a, b } = decision.comparison;
+      const citations = [...build.citationsOf(a.intent, lang), ...build.citationsOf(b.intent, lang)].filter((c, i, all) => all.findIndex((o) => o.quote === c.quote && o.sectionId === c.sectionId) === i);
+      return {
+        answer: finish({
+          outcome: 'answered',
+          message: compareMessage(decision.comparison, build, figures, lang),
+          intent: a.intent.id,
+          confidence: 0.8,
+          citations,
+          suggestions: [build.questionOf(a.intent, lang), build.questionOf(b.intent, lang)],
+        }),
+        remember: a.intent,
+      };
+    }
     case 'item': {
+      const detail = decision.detail ? build.itemDetailOf(decision.list, decision.index) : undefined;
+      if (detail) {
+        const quote = build.reportText(detail.text, lang);
+        return {
+          answer: finish({
+            outcome: 'answered',
+            message: lang === 'en' ? `${build.say('sentence', lang)} “${quote}”` : `${build.say('sentence', lang)}「${quote}」`,
+            intent: decision.intent.id,
+            confidence: 0.7,
+            citations: [build.citation(detail.sectionId, detail.text, lang)],
+            suggestions: [build.questionOf(decision.intent, lang)],
+          }),
+          remember: decision.intent,
+        };
+      }
       const item = build.itemOf(decision.list, decision.index, lang) ?? '';
       return {
         answer: finish({

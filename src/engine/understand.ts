@@ -2,13 +2,15 @@ import type { Figures } from '../answer/figures.js';
 import type { Intent, Knowledge } from '../knowledge/schema.js';
 import { extractConcepts, type Extraction } from '../match/extract-concepts.js';
 import { compileLexicon, type TermSource } from '../match/lexicon.js';
-import { readOrdinal, relativeYears } from '../match/qualifiers.js';
+import { readChoice, readOrdinal, relativeYears } from '../match/qualifiers.js';
 import { charPairs, scoreIntents } from '../match/score-intents.js';
 import { hasWords, normalizeText } from '../text/normalize.js';
-import { detectLang, simplify } from '../text/script.js';
+import { detectLang, isScriptNeutral, simplify } from '../text/script.js';
 import { segmentWords } from '../text/segment.js';
+import { wordMatcher } from '../text/clauses.js';
 import type { Lang, Reading, SessionContext } from '../types.js';
 import { createSentenceIndex, type SentenceIndex } from '../retrieve/sentence-index.js';
+import { createAskedReader, type AskedReader } from './asked.js';
 import { SCOPE } from './scope-ids.js';
 
 /** Below this score a reading is a guess, not an answer. */
@@ -17,6 +19,8 @@ export const ANSWER_THRESHOLD = 2;
 const STANDS_ALONE_SCORE = 5;
 /** Words that mark a figure as an estimate to be checked: generic language, not report knowledge. */
 const ROUGH = /大概|大约|左右|差不多|约|上下|来[场次条件个]|多[条件次人个]|about|around|roughly|approximately|or so/;
+/** A follow-up asking for more about an item is short ("具体表现呢?"); a longer one is its own question. */
+const DETAIL_MAX_CHARS = 12;
 /** Below this score a question is worth reading for pinyin typos. */
 const SOUND_ALIKE_BELOW = 4;
 
@@ -39,6 +43,8 @@ export interface Understood {
   otherPlace: boolean;
   /** An off-topic subject (weather, budgets…), as its scope id. */
   topic: string | undefined;
+  /** The off-topic subject asks for a judgement (an opinion, a prediction, a ranking), not a fact. */
+  judgement: boolean;
   greeting: boolean;
   yesNo: boolean;
   /** The question gives its figure as an estimate (大概, 左右, about). */
@@ -47,6 +53,10 @@ export interface Understood {
   ordinal: number | undefined;
   /** The rule of the previous turn, when there was one. */
   previous: Intent | undefined;
+  /** The option a reply to a clarify picks ("2", "第二个"), when the last turn offered options. */
+  chosen: Intent | undefined;
+  /** A short follow-up asking more about the list item just given ("具体表现呢?"), as that item's index. */
+  detailOf: number | undefined;
 }
 
 export interface Understanding {
@@ -56,6 +66,8 @@ export interface Understanding {
   isQuestionWord(concept: string): boolean;
   /** The report's sentences, for questions no rule answers. */
   sentences: SentenceIndex;
+  /** What a question asks for beyond which figure (a date, names, the thing counted). */
+  asked: AskedReader;
 }
 
 /**
@@ -94,6 +106,9 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     { ...scope.yesNoMarkers, id: SCOPE.yesNo },
   ];
   const lexicon = compileLexicon(sources, SCOPE.prefix);
+  const topicFamily = new Map(topics.map((t) => [`${SCOPE.topic}${t.id}`, t.family]));
+  // The terms of three or more characters, one per line, so "does a term hold this name?" is one search.
+  const longTerms = [...lexicon.zhByFirst.values()].flatMap((terms) => terms.filter((t) => t.term.length >= 3).map((t) => t.term)).join('\n');
   const sentences = createSentenceIndex(knowledge, lexicon);
   const intents = new Map(knowledge.intents.map((i) => [i.id, i]));
   const family = new Map(knowledge.concepts.filter((c) => c.family).map((c) => [c.id, c.family]));
@@ -145,16 +160,26 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
       // …nor is an ending that starts a longer term (市 of 市行政审批中心).
       const after = form.slice(form.indexOf(word) + word.length - ending.length);
       if (lexicon.zhByFirst.get(ending[0] ?? '')?.some((t) => t.term.length > ending.length && after.startsWith(t.term) && t.concepts.length > 0)) continue;
-      const held = names.some((n) => [...lexicon.zhByFirst.values()].some((terms) => terms.some((t) => t.term.length >= 3 && t.term.includes(n))));
+      const held = names.some((n) => longTerms.includes(n));
       if (!held) return true;
     }
     return false;
   }
 
+  const asksDetail = wordMatcher(scope.detailMarkers?.zh ?? [], scope.detailMarkers?.en ?? []);
+  const chosenOption = (text: string, context: SessionContext | undefined): Intent | undefined => {
+    if (!context?.options?.length) return undefined;
+    const choice = readChoice(simplify(text).toLowerCase());
+    const id = choice === undefined ? undefined : context.options[choice - 1];
+    return id === undefined ? undefined : intents.get(id);
+  };
+
   function understand(raw: string, context: SessionContext | undefined, now: number | undefined): Understood {
     const text = normalizeText(typeof raw === 'string' ? raw : '');
     const wordy = hasWords(text);
-    const lang: Lang = wordy ? detectLang(text) : 'zh-Hans';
+    const detected: Lang = wordy ? detectLang(text) : 'zh-Hans';
+    // A follow-up written in characters common to both scripts keeps the conversation's script.
+    const lang: Lang = detected === 'zh-Hans' && context?.lang === 'zh-Hant' && isScriptNeutral(text) ? 'zh-Hant' : detected;
     const { ordinal, rest: form } = readOrdinal(simplify(text).toLowerCase());
 
     const pairs = surfaced ? charPairs(form) : undefined;
@@ -172,7 +197,9 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     }
 
     const flags = [...extraction.concepts];
-    const topic = flags.find((c) => c.startsWith(SCOPE.topic));
+    // "现在好奇2011年那会儿…": words of another time are off-topic only when the report's year is not named.
+    const namesOwnYear = extraction.years.includes(knowledge.meta.year);
+    const topic = flags.find((c) => c.startsWith(SCOPE.topic) && !(namesOwnYear && topicFamily.get(c) === 'when'));
     const otherPlace = extraction.concepts.has(SCOPE.otherPlace) || (placeEndings.length > 0 && namesOtherPlace(form));
     const greeting = extraction.concepts.has(SCOPE.greeting);
 
@@ -216,11 +243,14 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
       otherRelativeYears,
       otherPlace,
       topic,
+      judgement: topic !== undefined && topicFamily.get(topic) === 'judgement',
       greeting,
       yesNo: extraction.concepts.has(SCOPE.yesNo) || ROUGH.test(form),
       roughGuess: ROUGH.test(form),
       ordinal,
       previous: context ? intents.get(context.intent) : undefined,
+      chosen: chosenOption(text, context),
+      detailOf: context?.item !== undefined && form.length <= DETAIL_MAX_CHARS && asksDetail(form) ? context.item : undefined,
     };
   }
 
@@ -229,5 +259,6 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     looseReadings: (u) => rank(u.concepts, u.extraction.numbers, undefined, true),
     isQuestionWord,
     sentences,
+    asked: createAskedReader(knowledge, lexicon),
   };
 }

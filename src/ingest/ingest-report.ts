@@ -5,6 +5,7 @@ import { checkValues } from '../knowledge/check-values.js';
 import { mergeLexicon } from '../knowledge/merge-domain.js';
 import { simplify } from '../text/script.js';
 import { buildRules, linkSuggestions, type Answerable } from './build-rules.js';
+import { findContact, mentionsContact } from './contact.js';
 import { findFigures, findNegations, type DraftFigure } from './figures.js';
 import { IngestError } from './ingest-error.js';
 import { findLists } from './lists.js';
@@ -67,7 +68,7 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
   const mainland = createMainland(d);
   const vocabulary = createVocabulary(domain.lexicon);
   const unitEn = new Map(d.units.map((u) => [u.as ?? u.zh, u.en]));
-  const yearPrefix = (s: string) => (/(19|20)\d\d\s*年/.test(s) ? s : `${meta.year}年,${s}`);
+  const yearPrefix = (s: string) => (/(19|20)\d\d\s*年/.test(s) ? s : `${meta.year}年，${s}`);
 
   const sentences = splitSentences(sections);
   const figures = findFigures(sentences, d);
@@ -121,7 +122,7 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
       concepts: vocabulary.conceptsOf(label),
       key: keyConcepts(f),
       extra: [],
-      question: { zh: `${short(label)}有多少${f.unit === '%' ? '' : f.unit}?`, en: `How many ${unitEn.get(f.unit) || 'items'}: “${short(label)}”?` },
+      question: { zh: `${short(label)}有多少${f.unit === '%' ? '' : f.unit}？`, en: `How many ${unitEn.get(f.unit) || 'items'}: “${short(label)}”?` },
       reply: { zh: templateOf(f.clause), en: `The report gives {f:${id}}${f.unit === '%' ? '%' : ` ${unitEn.get(f.unit) ?? ''}`} for “${label}”.` },
       cite: [{ section: f.sentence.section.id, quote: f.sentence.text }],
       checks: id,
@@ -139,7 +140,7 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
       concepts: vocabulary.conceptsOf(clause),
       key: [],
       extra: [],
-      question: { zh: `${short(clause)}?`, en: `Was there any: “${short(clause)}”?` },
+      question: { zh: `${short(clause)}？`, en: `Was there any: “${short(clause)}”?` },
       reply: { zh: endSentence(yearPrefix(clause)), en: `The report says none: “${clause}”.` },
       cite: [{ section: f.sentence.section.id, quote: f.sentence.text }],
       kind: 'none',
@@ -158,7 +159,7 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
     const parents = c.rowPath.map((p) => mainland(stripNumbering(p)));
     const rowLabel = `${parents.length && /^\d|^[（(]/.test(simplify(c.row)) ? `${parents.at(-1)}·` : ''}${c.columnGroup ?? row}`;
     const column = mainland(c.column);
-    const label = c.defaultColumn && /总计|合计/.test(column) ? rowLabel : `${rowLabel}(${column})`;
+    const label = c.defaultColumn && /总计|合计/.test(column) ? rowLabel : `${rowLabel}（${column}）`;
     facts.push({ id, value: c.value, approx: false, unit: { zh: c.unit, en: unitEn.get(c.unit) ?? '' }, label: { zh: label, en: label }, section: c.section.id, quote: c.quote, none: false, table: { row: c.row, column: c.column } });
     const key = `${c.section.id}|${c.group}|${rowLabel}`;
     const entry = rows.get(key) ?? { label: rowLabel, cells: [] };
@@ -171,8 +172,8 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
       key: vocabulary.conceptsOf(c.columnGroup ? rowLabel : row),
       // The column a question must name: its telling words, not 数量 or 总 that every column has.
       extra: vocabulary.conceptsOf(column.replace(c.columnGroup ?? '', '')).filter((x) => !vocabulary.isGeneric(x)),
-      question: { zh: `${short(label)}是多少?`, en: `How many: “${short(label)}”?` },
-      reply: { zh: `${meta.year}年,${label}:{f:${id}}${unitText(c.unit)}。`, en: `${label} (${c.columnEn || column}): {f:${id}}${c.unit === '%' ? '%' : ` ${unitEn.get(c.unit) ?? ''}`}.` },
+      question: { zh: `${short(label)}是多少？`, en: `How many: “${short(label)}”?` },
+      reply: { zh: `${meta.year}年，${label}：{f:${id}}${unitText(c.unit)}。`, en: `${label} (${c.columnEn || column}): {f:${id}}${c.unit === '%' ? '%' : ` ${unitEn.get(c.unit) ?? ''}`}.` },
       cite: [{ section: c.section.id, quote: c.quote }],
       checks: id,
       kind: 'figure',
@@ -193,8 +194,8 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
       concepts: [...vocabulary.conceptsOf(label), ...vocabulary.conceptsOf(parents.join(' ')).slice(0, 2)],
       key: vocabulary.conceptsOf(label.split('·').at(-1) ?? label),
       extra: [],
-      question: { zh: `${short(label)}是多少?`, en: `How many: “${short(label)}”?` },
-      reply: { zh: `${meta.year}年,${label}:${parts.join('、')}。`, en: `${label}: ${ordered.map((r) => `${r.cell.columnEn || r.column} {f:${r.id}}`).join(', ')}.` },
+      question: { zh: `${short(label)}是多少？`, en: `How many: “${short(label)}”?` },
+      reply: { zh: `${meta.year}年，${label}：${parts.join('、')}。`, en: `${label}: ${ordered.map((r) => `${r.cell.columnEn || r.column} {f:${r.id}}`).join(', ')}.` },
       cite: [{ section, quote: last.cell.quote.length >= first.cell.quote.length ? last.cell.quote : first.cell.quote }],
       checks: first.id,
       kind: 'figure',
@@ -231,8 +232,8 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
       concepts: [...own, ...role, ...(role.length || own.some((c) => !vocabulary.isGeneric(c) && !c.startsWith('w.')) ? [] : vocabulary.conceptsOf(mainland(l.section.title)).slice(0, 3)), ...(l.section === root ? ['parts'] : [])],
       key: l.section === root ? ['parts'] : role,
       extra: [],
-      question: { zh: `${short(label)}有哪些?`, en: `What does the report list as “${short(label)}”?` },
-      reply: { zh: `${label}:{l:${id}}`, en: `${label} (as the report lists them):{l:${id}}` },
+      question: { zh: `${short(label)}有哪些？`, en: `What does the report list as “${short(label)}”?` },
+      reply: { zh: `${label}：{l:${id}}`, en: `${label} (as the report lists them):{l:${id}}` },
       cite: [{ section: l.section.id, quote: l.quote }],
       kind: 'list',
       section: l.section.id,
@@ -241,14 +242,14 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
   }
 
   // Sentences giving the body's contact (电话, 邮箱, 地址): citizens ask for them, in the report's words.
-  sentences.filter((x) => d.contactWords.some((w) => simplify(x.text).includes(w))).forEach((x, n) => {
+  sentences.filter((x) => mentionsContact(x.text, d)).forEach((x, n) => {
     const text = mainland(x.text);
     things.push({
       id: `${x.section.id}.contact${n + 1}`,
       concepts: [...vocabulary.conceptsOf(text).slice(0, 6), 'contact-info'],
       key: ['contact-info'],
       extra: [],
-      question: { zh: '怎么联系他们?', en: 'How can they be contacted?' },
+      question: { zh: '怎么联系他们？', en: 'How can they be contacted?' },
       reply: { zh: text, en: `The report gives this contact: “${text}”` },
       cite: [{ section: x.section.id, quote: x.text }],
       kind: 'figure',
@@ -267,8 +268,8 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
       concepts: vocabulary.conceptsOf(title),
       key: [],
       extra: [],
-      question: { zh: `${short(title)}是怎样的?`, en: `What does the report say under “${short(title)}”?` },
-      reply: { zh: `${title}:${mainland(first.text)}`, en: `${s.titleEn}: “${mainland(first.text)}”` },
+      question: { zh: `${short(title)}是怎样的？`, en: `What does the report say under “${short(title)}”?` },
+      reply: { zh: `${title}：${mainland(first.text)}`, en: `${s.titleEn}: “${mainland(first.text)}”` },
       cite: [{ section: s.id, quote: first.text }],
       kind: 'section',
       section: s.id,
@@ -281,8 +282,8 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
     concepts: ['year-q', 'city', 'departments', 'title-q'],
     key: ['year-q', 'city', 'title-q'],
     extra: [],
-    question: { zh: '这是哪个单位哪一年的报告?', en: 'Whose report is this, and for which year?' },
-    reply: { zh: `这是${simplify(meta.body)}${meta.year}年的政府信息公开工作年度报告(《${mainland(meta.title)}》)。`, en: `This is the ${meta.year} annual report on open government information of ${simplify(meta.body)} (${mainland(meta.title)}).` },
+    question: { zh: '这是哪个单位哪一年的报告？', en: 'Whose report is this, and for which year?' },
+    reply: { zh: `这是${simplify(meta.body)}${meta.year}年的政府信息公开工作年度报告（《${mainland(meta.title)}》）。`, en: `This is the ${meta.year} annual report on open government information of ${simplify(meta.body)} (${mainland(meta.title)}).` },
     cite: [{ section: root.headingLine !== undefined || !sentences[0] ? 'report' : sentences[0].section.id, quote: aboutQuote }],
     kind: 'about',
     section: 'report',
@@ -298,6 +299,7 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
   const packSections: Section[] = sections.map((s) => ({ id: s.id, title: s.title, titleEn: s.titleEn, parent: s.parent, origin: 'report', kind: s.kind, text: sectionText(s) }));
   const examples = intents.filter((i) => !i.id.endsWith('.summary')).slice(0, 3).concat(intents.filter((i) => i.id === 'report.about'));
   const examplesEnough = examples.length >= 3 ? examples : intents.slice(0, 4);
+  const contact = findContact(sections, d);
   const files: IngestResult['files'] = {
     'report.json': {
       meta: {
@@ -310,9 +312,10 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
         scope: { zh: `这份报告只涵盖${simplify(meta.body)}${meta.year}年的政府信息公开工作`, en: `This report covers only the open government information work of ${simplify(meta.body)} in ${meta.year}` },
         source: `ingested from ${sourceName}`,
         examples: {
-          zh: [...new Set(examplesEnough.map((i) => i.question.zh))].concat(['这是哪个单位哪一年的报告?', '报告由哪几部分组成?']).slice(0, 4),
+          zh: [...new Set(examplesEnough.map((i) => i.question.zh))].concat(['这是哪个单位哪一年的报告？', '报告由哪几部分组成？']).slice(0, 4),
           en: [...new Set(examplesEnough.map((i) => i.question.en))].concat(['Whose report is this, and for which year?', 'What does the report cover?']).slice(0, 4),
         },
+        ...(contact ? { contact } : {}),
       },
       sections: packSections,
     },

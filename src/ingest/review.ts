@@ -29,6 +29,8 @@ export function reviewOf(result: IngestResult): string {
   const out: string[] = [];
   out.push(`# Review: ${meta.title}`, '');
   out.push(`- body: **${meta.body}** (from ${meta.found.body}); year: **${meta.year}** (from ${meta.found.year}); places: ${meta.places.join('、')}`);
+  const contact = knowledge.meta.contact;
+  out.push(`- contact (out-of-scope and unknown replies quote it): ${contact ? `${contact.section}: “${cell(contact.quote)}”` : 'none found in the report; replies name none'}`);
   out.push('- Check each figure against its quote; to correct a label, edit `label` in facts.json (the editor checks it against knowledge/schema). Run `npm run ask -- --why "…"` with KNOWLEDGE_DIR set to this folder to see which rule answers.', '');
   out.push('## Sections', '', '| id | kind | title | parent |', '|---|---|---|---|');
   for (const s of knowledge.sections) out.push(`| ${s.id} | ${s.kind ?? ''} | ${cell(s.title)} | ${s.parent ?? ''} |`);

@@ -58,6 +58,7 @@ export function checkReferences(k: Knowledge): KnowledgeIssue[] {
       }
     }
   };
+  if (k.meta.contact) quoteIn('report.json', 'meta.contact.quote', k.meta.contact.section, k.meta.contact.quote);
   k.facts.forEach((f, i) => quoteIn('facts.json', `facts[${i}].quote`, f.section, f.quote));
   k.lists.forEach((l, i) => quoteIn('facts.json', `lists[${i}].quote`, l.section, l.quote));
   const earlier = new Set<string>();

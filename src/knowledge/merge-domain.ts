@@ -40,6 +40,11 @@ export function mergeLexicon(domain: DomainLexicon | undefined, pack: PackLexico
       yesNoMarkers: pick('yesNoMarkers', 'yes-no'),
       placeEndings: [...new Set([...(d?.placeEndings ?? []), ...(p.placeEndings ?? [])])],
       notPlaceStarts: [...new Set([...(d?.notPlaceStarts ?? []), ...(p.notPlaceStarts ?? [])])],
+      askMarkers: p.askMarkers ?? d?.askMarkers,
+      operandJoints: p.operandJoints ?? d?.operandJoints,
+      detailMarkers: p.detailMarkers ?? d?.detailMarkers,
+      comparisons: mergeConcepts(d?.comparisons ?? [], p.comparisons ?? []),
+      askedAttributes: [...(d?.askedAttributes ?? []), ...(p.askedAttributes ?? []).filter((a) => !d?.askedAttributes.some((o) => o.id === a.id))],
     },
   };
 }

@@ -21,6 +21,18 @@ export const Section = z
   })
   .strict();
 
+/**
+ * Where a citizen asks for what the report does not hold: the body's contact for open-government
+ * requests (office, phone, address, e-mail, website) in the report's own words, so replies that
+ * cannot answer can point there and cite it. Absent when the report gives none: never invented.
+ */
+export const Contact = z
+  .object({
+    section: id,
+    quote: nonEmpty.describe('verbatim excerpt of the section that gives the contact (… may join excerpts)'),
+  })
+  .strict();
+
 export const Meta = z
   .object({
     id,
@@ -32,6 +44,7 @@ export const Meta = z
     scope: LocalText.describe('one sentence on what the report covers, used when a question falls outside it'),
     source: nonEmpty.describe('where the text comes from, for /source and README'),
     examples: z.object({ zh: z.array(nonEmpty).min(3), en: z.array(nonEmpty).min(3) }).strict(),
+    contact: Contact.optional().describe("the body's contact for open-government requests as the report gives it; out-of-scope and unknown replies quote it"),
   })
   .strict();
 
@@ -121,6 +134,27 @@ export const Scope = z
       .default([])
       .describe('endings of administrative names (镇, 街道, 局): a name so ending that the report never mentions is another place or body'),
     notPlaceStarts: z.array(nonEmpty).default([]).describe('characters no such name holds (各乡镇, 有几个旗县): a name is the longest run before its ending without them'),
+    askMarkers: Concept.optional().describe('words that make a clause of a long message a question (多少, 吗, 想知道): the other clauses are context'),
+    comparisons: z
+      .array(Concept)
+      .default([])
+      .describe('words asking to compare two figures, one concept per operation: difference, ratio, share, which, equal, sum'),
+    askedAttributes: z
+      .array(
+        z
+          .object({
+            id,
+            zh: z.array(nonEmpty),
+            en: z.array(nonEmpty),
+            evidence: z.array(nonEmpty).describe('patterns (regular expressions) a reply template or quote holds when it gives this attribute'),
+            what: LocalText.describe('how a reply names what the report does not give'),
+          })
+          .strict(),
+      )
+      .default([])
+      .describe('what a question can ask for besides a figure (a date, names, a person): a rule whose reply does not hold it is no answer'),
+    detailMarkers: Concept.optional().describe('words asking for more about the item just given (具体表现呢, 为什么): answered from the report text under that item'),
+    operandJoints: Concept.optional().describe('words joining the two figures a comparison names (比, 和, than)'),
   })
   .strict();
 
@@ -150,6 +184,7 @@ export const Knowledge = z
   .strict();
 
 export type Knowledge = z.infer<typeof Knowledge>;
+export type Contact = z.infer<typeof Contact>;
 export type Section = z.infer<typeof Section>;
 export type Fact = z.infer<typeof Fact>;
 export type List = z.infer<typeof List>;
@@ -212,6 +247,10 @@ export const DomainIngest = z
       .default([])
       .describe('in a problems part, words that make a list its problems or its measures (checked in order)'),
     contactWords: z.array(nonEmpty).default([]).describe('words of a sentence that gives the body\'s contact (电话, 邮箱, 地址): it answers contact questions'),
+    contactLeadWords: z
+      .array(nonEmpty)
+      .default([])
+      .describe('words of the sentence just before a contact that names the office to turn to (联系, 受理): the pack\'s contact includes it'),
   })
   .strict();
 

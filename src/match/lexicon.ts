@@ -27,6 +27,8 @@ export interface Lexicon {
   zhByFirst: Map<string, ZhTerm[]>;
   /** Chinese words that flag a question (a place, a topic, 吗) wherever they stand, even inside another word. */
   zhFlags: ZhTerm[];
+  /** Positions in `zhFlags` of the flags starting with each character, so a question is checked only for the flags it can hold. */
+  zhFlagsByFirst: Map<string, number[]>;
   /**
    * Longer Chinese terms for one-typo matching, by their first two and by their last two
    * characters: with one wrong character in four or more, one of the two pairs is intact.
@@ -81,6 +83,8 @@ export function compileLexicon(sources: readonly TermSource[], flagPrefix: strin
     }
   }
   for (const list of zhByFirst.values()) list.sort((a, b) => b.term.length - a.term.length);
+  const zhFlagsByFirst = new Map<string, number[]>();
+  zhFlags.forEach(({ term }, k) => zhFlagsByFirst.set(term[0] ?? '', [...(zhFlagsByFirst.get(term[0] ?? '') ?? []), k]));
   const fuzzyZh = { byHead: new Map<string, ZhTerm[]>(), byTail: new Map<string, ZhTerm[]>() };
   for (const t of [...zhByFirst.values()].flat()) {
     if (t.concepts.length === 0 || t.term.length < MIN_TYPO_TERM || !/^\p{Script=Han}+$/u.test(t.term)) continue;
@@ -93,6 +97,7 @@ export function compileLexicon(sources: readonly TermSource[], flagPrefix: strin
   return {
     zhByFirst,
     zhFlags,
+    zhFlagsByFirst,
     fuzzyZh,
     english: () => (english ??= compileEnglish(sources)),
     homophones: () => (homophones ??= compileHomophones(zhByFirst)),

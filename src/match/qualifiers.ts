@@ -17,7 +17,7 @@ export function relativeYears(text: string, currentYear: number | undefined): nu
 
 const HAN_ORDINALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 const EN_ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5, '6th': 6 };
-const ORDINAL = /第\s*([一二三四五六七八九十]|\d{1,2})(?![届屆次年\d])\s*(?:个|條|条|项|點|点|部分|是)?|\b(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\b(?:\s+(?:one|item|point|problem|measure))?/;
+const ORDINAL = /第\s*([一二三四五六七八九十]|\d{1,2})(?![届屆次年名\d])\s*(?:个|條|条|项|點|点|部分|是)?|\b(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\b(?:\s+(?:one|item|point|problem|measure))?/;
 
 /**
  * An item number a question points at ("第三条具体说的啥", "the second one"), and the text without
@@ -29,4 +29,19 @@ export function readOrdinal(text: string): { ordinal: number | undefined; rest: 
   const [whole, han, en] = match;
   const ordinal = han ? (HAN_ORDINALS[han] ?? Number(han)) : en ? EN_ORDINALS[en] : undefined;
   return { ordinal, rest: text.replace(whole, ' ') };
+}
+
+const CHOICE = /^(?:选|选择|要|就|是)?\s*(?:第\s*)?([1-9]|[一二三四五六七八九])\s*(?:个|项|条|种|号|个吧|吧)?\s*$|^(?:the\s+)?(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)(?:\s+one)?$|^(?:option|number|no\.?)\s*([1-9])$/;
+
+/**
+ * A reply that is nothing but a pick from a numbered list ("2", "第二个", "the second one"), as
+ * people answer a question back. Generic language, not report knowledge.
+ */
+export function readChoice(text: string): number | undefined {
+  const match = CHOICE.exec(text.trim().replace(/[。.!！?？]+$/, ''));
+  if (!match) return undefined;
+  const [, zh, en, digit] = match;
+  if (zh) return HAN_ORDINALS[zh] ?? Number(zh);
+  if (en) return EN_ORDINALS[en];
+  return digit ? Number(digit) : undefined;
 }

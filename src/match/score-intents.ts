@@ -41,6 +41,12 @@ function surfaceOverlap(intent: Intent, pairs: ReadonlySet<string>): number {
   return shared / Math.sqrt(own.size * Math.max(pairs.size, 1));
 }
 
+/** Whether any of `ids` is among `concepts`. */
+function hasAny(ids: readonly string[], concepts: ReadonlySet<string>): boolean {
+  for (const c of ids) if (concepts.has(c)) return true;
+  return false;
+}
+
 /** A rule's figure, when it has one, so a number in the question can point at it. */
 export type FigureOf = (intent: Intent) => number | undefined;
 
@@ -52,14 +58,24 @@ export type FigureOf = (intent: Intent) => number | undefined;
  */
 export function scoreIntents(intents: readonly Intent[], input: ScoringInput, figureOf: FigureOf, loose = false): Reading[] {
   const readings: Reading[] = [];
+  // A figure counts only against a number in the question; without one, no rule's figure is computed.
+  const hasNumbers = input.numbers.length > 0;
+  // Plain loops, not some/every with arrow functions: this runs for every rule of the pack, twice
+  // or more a question, and the closures were most of what a question allocated.
   for (const intent of intents) {
     const { all, weights, none } = intent.match;
-    if (none.some((c) => input.concepts.has(c))) continue;
-    const figure = figureOf(intent);
+    if (hasAny(none, input.concepts)) continue;
+    const figure = hasNumbers ? figureOf(intent) : undefined;
     const namesFigure = figure !== undefined && input.numbers.includes(figure);
     // A rough guess ("大概一万三千条吧") points at the figures it is close to, more weakly.
     const nearFigure = !namesFigure && figure !== undefined && figure > 0 && input.numbers.some((n) => Math.abs(n - figure) / figure <= NEAR);
-    const byWords = all.every((group) => group.some((c) => input.concepts.has(c)));
+    let byWords = true;
+    for (const group of all) {
+      if (!hasAny(group, input.concepts)) {
+        byWords = false;
+        break;
+      }
+    }
     if (!loose && !namesFigure && !nearFigure && !byWords) continue;
     let score = 0;
     let unexplained = 0;

@@ -17,6 +17,14 @@ export interface SentenceHit {
   coverage: number;
 }
 
+/** A sentence of the report with its ranking tokens. */
+interface Doc {
+  sectionId: string;
+  text: string;
+  index: number;
+  tokens: string[];
+}
+
 /** Below this share of the question's words, a sentence is a guess, not an answer. */
 const MIN_COVERAGE = 0.5;
 /** …and it must share at least this many of them. */
@@ -53,13 +61,17 @@ function tokensOf(text: string, lexicon: Lexicon, isGeneric: (c: string) => bool
 export function createSentenceIndex(knowledge: Knowledge, lexicon: Lexicon) {
   const generic = new Set(knowledge.concepts.filter((c) => c.generic).map((c) => c.id));
   const isGeneric = (c: string) => generic.has(c);
-  const docs = knowledge.sections
-    .filter((s) => s.origin === 'report')
-    .flatMap((s) => sentencesOf(s.text).map((text) => ({ sectionId: s.id, text })))
-    .map((d, index) => ({ ...d, index, tokens: tokensOf(d.text, lexicon, isGeneric) }));
-  let index: MiniSearch<(typeof docs)[number]> | undefined;
-  const build = () => {
-    const ms = new MiniSearch<(typeof docs)[number]>({
+  // Tokenising every sentence costs milliseconds and megabytes at start; most questions are
+  // answered by a rule, so the sentences and their index are built on the first that is not.
+  let docs: Doc[] | undefined;
+  const readDocs = (): Doc[] =>
+    knowledge.sections
+      .filter((s) => s.origin === 'report')
+      .flatMap((s) => sentencesOf(s.text).map((text) => ({ sectionId: s.id, text })))
+      .map((d, index) => ({ ...d, index, tokens: tokensOf(d.text, lexicon, isGeneric) }));
+  let index: MiniSearch<Doc> | undefined;
+  const build = (docs: Doc[]) => {
+    const ms = new MiniSearch<Doc>({
       idField: 'index',
       fields: ['tokens'],
       extractField: (doc, field) => (field === 'tokens' ? doc.tokens.join(' ') : String((doc as unknown as Record<string, unknown>)[field])),
@@ -73,8 +85,10 @@ export function createSentenceIndex(knowledge: Knowledge, lexicon: Lexicon) {
     /** The best sentence for a question, when it is a strong enough match. */
     best(question: string): SentenceHit | undefined {
       const wanted = tokensOf(question, lexicon, isGeneric, true);
-      if (wanted.length < MIN_SHARED || docs.length === 0) return undefined;
-      index ??= build();
+      if (wanted.length < MIN_SHARED) return undefined;
+      docs ??= readDocs();
+      if (docs.length === 0) return undefined;
+      index ??= build(docs);
       const results = index.search(wanted.join(' '), { combineWith: 'OR' }).slice(0, CANDIDATES);
       let best: SentenceHit | undefined;
       for (const r of results) {

@@ -86,10 +86,14 @@ function simplifiedChars(): Set<string> {
   return simplifiedOnly;
 }
 
-/** Loads the script-detection tables now rather than on the first question. */
+/**
+ * Loads the table every question's script detection reads now rather than on the first question.
+ * The s→t table (simplifiedChars) is left to the first question with traditional characters: it
+ * is OpenCC's 1 MB cn2t module (about 4 MB of memory), which an idle server need not hold, and that
+ * question loads it anyway to answer in traditional script.
+ */
 export function warmScriptTables(): void {
   traditionalChars();
-  simplifiedChars();
 }
 
 /**
@@ -108,12 +112,24 @@ export function detectLang(text: string): Lang {
     } else if (/[a-z]/i.test(ch)) latin++;
   }
   if (han === 0) return latin > 0 ? 'en' : 'zh-Hans';
-  if (latin > han * 3 && han <= 4) return 'en';
+  const simp = simplifiedChars();
+  // "通辽2011 news conference几场": a few Chinese characters only a simplified writer types make it Chinese.
+  if (latin > han * 3 && han <= 4 && !hanChars.some((ch) => simp.has(ch))) return 'en';
   const trad = traditionalChars();
   const tradCount = hanChars.filter((ch) => trad.has(ch)).length;
   if (tradCount === 0) return 'zh-Hans';
-  const simp = simplifiedChars();
   // Traditional evidence weighs double: a simplified IME never types 個, while traditional text
   // often uses variants (台, 里, 后) that count as simplified here.
   return tradCount * 2 > hanChars.filter((ch) => simp.has(ch)).length ? 'zh-Hant' : 'zh-Hans';
+}
+
+/**
+ * True when Chinese text reads the same in both scripts ("那其他形式呢?"): its script then comes
+ * from the conversation, not from the characters.
+ */
+export function isScriptNeutral(text: string): boolean {
+  const trad = traditionalChars();
+  const simp = simplifiedChars();
+  for (const ch of text) if (trad.has(ch) || simp.has(ch)) return false;
+  return /\p{Script=Han}/u.test(text);
 }

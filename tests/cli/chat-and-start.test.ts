@@ -40,6 +40,15 @@ describe('npm run chat', () => {
     expect(out).toContain('672条');
     child.kill();
   });
+
+  it('takes "2" after a question back as the second option, and keeps a traditional conversation traditional', async () => {
+    const child = launch('adapters/cli/chat.ts');
+    child.stdin.write('一共多少\n2\n網站公開了多少條?\n那其他形式呢?\n/quit\n');
+    const out = await waitFor(child, /其他形式公開信息672條/);
+    expect(out).toContain('哪一个');
+    expect(out).toContain('9个旗县市区');
+    child.kill();
+  });
 });
 
 describe('npm start', () => {

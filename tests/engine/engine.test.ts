@@ -13,7 +13,7 @@ describe('the engine', () => {
     expect(a.message).toContain('13126条');
     expect(a.citations[0]).toMatchObject({ sectionId: 'proactive', section: '主动公开政府信息情况' });
     expect(a.citations[0]?.quote).toContain('13126条');
-    expect(a.text).toBe(`${a.message}\n来源:${a.citations[0]?.section}「${a.citations[0]?.quote}」`);
+    expect(a.text).toBe(`${a.message}\n来源：${a.citations[0]?.section}「${a.citations[0]?.quote}」`);
     expect(toSimplified(a.text)).toBe(a.text);
   });
 
@@ -51,13 +51,13 @@ describe('the engine', () => {
   });
 
   it('confirms or corrects an "is it N?" question with the report figure', () => {
-    expect(engine.ask({ text: '是不是开了24次发布会?' }).message).toMatch(/^对,是24次。/);
+    expect(engine.ask({ text: '是不是开了24次发布会?' }).message).toMatch(/^对，是24次。/);
     expect(engine.ask({ text: '网站公开了13000条吗?' }).message).toMatch(/^不是13000条。.*13126条/);
     expect(engine.ask({ text: 'Were 24 press conferences held?' }).message).toMatch(/^Yes, 24\. In 2011, 24 press conferences/);
   });
 
   it('reads rough guesses in Chinese numerals and says how close they are', () => {
-    expect(engine.ask({ text: '大概一万三千条吧?' }).message).toMatch(/^大致是,准确数字如下。/);
+    expect(engine.ask({ text: '大概一万三千条吧?' }).message).toMatch(/^大致是，准确数字如下。/);
     expect(engine.ask({ text: '审批中心办结了两万三千件吧' }).message).toMatch(/^不是23000件。.*22970件/);
   });
 
@@ -66,13 +66,13 @@ describe('the engine', () => {
     expect(a.outcome).toBe('out_of_scope');
     expect(a.text).not.toContain('13798');
     expect(a.text).toContain('2014');
-    expect(a.suggestions[0]).toBe('2011年一共公开了多少条政府信息?');
+    expect(a.suggestions[0]).toBe('2011年一共公开了多少条政府信息？');
   });
 
   it('answers 今年/去年 from the report with its year stated, reading them through the clock', () => {
     const a = engine.ask({ text: '去年开了几次新闻发布会' });
     expect(a.outcome).toBe('answered');
-    expect(a.message).toMatch(/^这份报告只涵盖2011年,以下是2011年的数字。\n.*24次/);
+    expect(a.message).toMatch(/^这份报告只涵盖2011年，以下是2011年的数字。\n.*24次/);
     expect(a.explain.qualifiers).toEqual(['relative-year:2025']);
     const in2011 = testEngine(() => Date.UTC(2011, 5, 1)).ask({ text: '今年开了几次新闻发布会' });
     expect(in2011.message).toMatch(/^2011年全市共召开/);
@@ -109,7 +109,7 @@ describe('the engine', () => {
     engine.ask({ text: '存在哪些问题?', session: 'f4' });
     const third = engine.ask({ text: '第三条具体说的啥', session: 'f4' });
     expect(third).toMatchObject({ outcome: 'answered', intent: 'problems' });
-    expect(third.message).toMatch(/^第3项:公开内容有待丰富/);
+    expect(third.message).toMatch(/^第3项：公开内容有待丰富/);
     engine.ask({ text: '简报发了多少期?', session: 'f5' });
     expect(engine.ask({ text: 'What about training sessions?', session: 'f5' }).message).toContain('4 training sessions');
   });

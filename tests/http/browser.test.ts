@@ -162,6 +162,18 @@ describe.skipIf(!!skipReason)(`web chat in headless Chromium${skipReason ? ` (sk
     expect(await page.evaluate(() => sessionStorage.getItem('gongkai-qa:session'))).toBeNull();
     expect(await page.locator('.example').first().textContent()).toMatch(/[A-Za-z]/);
 
+    // A question back, answered by typing the option's number.
+    await page.getByLabel('Your question').fill('一共多少');
+    await page.getByLabel('Your question').press('Enter');
+    await expect.poll(() => answers.count()).toBe(1);
+    expect(await answers.nth(0).getAttribute('data-outcome')).toBe('clarify');
+    await page.getByLabel('Your question').fill('2');
+    await page.getByLabel('Your question').press('Enter');
+    await expect.poll(() => answers.count()).toBe(2);
+    expect(await answers.nth(1).getAttribute('data-outcome')).toBe('answered');
+    expect(await answers.nth(1).locator('.message').textContent()).toContain('9个旗县市区');
+
+
     expect(problems).toEqual([]);
     await context.close();
   }, 60_000);

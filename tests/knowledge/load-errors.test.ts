@@ -48,6 +48,15 @@ describe('loading a malformed knowledge pack', () => {
     expect(error.message).toMatch(/intents\[0\]\.cite\[0\].*not verbatim/);
   });
 
+  it('rejects a contact in the meta that is not verbatim in its section, or names no section', () => {
+    const wrong = copyPack((d) => editJson(d, 'report.json', (j) => ((j as unknown as { meta: Record<string, unknown> }).meta['contact'] = { section: 'proactive', quote: '联系电话：0475-1234567' })));
+    const error = loadError(wrong);
+    expect(error.file).toBe(join(wrong, 'report.json'));
+    expect(error.message).toMatch(/meta\.contact\.quote.*not verbatim/);
+    const nowhere = copyPack((d) => editJson(d, 'report.json', (j) => ((j as unknown as { meta: Record<string, unknown> }).meta['contact'] = { section: 'no-such-part', quote: '2011年' })));
+    expect(loadError(nowhere).message).toContain('no section "no-such-part"');
+  });
+
   it('rejects a reference to an unknown concept or figure', () => {
     const dir = copyPack((d) => editJson(d, 'intents.json', (j) => ((j.intents?.[1] as { reply: { zh: string } }).reply.zh = '共{f:no-such-fact}条')));
     expect(loadError(dir).message).toContain('{f:no-such-fact}');

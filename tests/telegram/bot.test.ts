@@ -99,7 +99,7 @@ describe('private questions', () => {
 
   it('offers clarify options as buttons', async () => {
     const options = ['网站公开了多少条?', '公开总数是多少?'];
-    const { bot } = makeBot({ engine: stubEngine(() => stubAnswer('x', { outcome: 'clarify', message: '您想问的是哪一个?', citations: [], suggestions: options })) });
+    const { bot } = makeBot({ engine: stubEngine(() => stubAnswer('x', { outcome: 'clarify', message: '您想问的是哪一个？', citations: [], suggestions: options })) });
     await bot.handleUpdate(textUpdate('公开了多少'));
     expect(buttonsOf(sent()[0]).map((b) => b.text)).toEqual(options);
   });
@@ -234,7 +234,7 @@ describe('buttons', () => {
     await bot.handleUpdate(callbackUpdate('q:AAAAAAAAAAAA'));
     await bot.handleUpdate(callbackUpdate('something-else', { lang: 'en' }));
     const answers = api.callsOf('answerCallbackQuery').map((c) => c.payload);
-    expect(answers.map((p) => p['text'])).toEqual(['这个按钮已过期,请直接输入问题。', 'This button has expired; please type the question.']);
+    expect(answers.map((p) => p['text'])).toEqual(['这个按钮已过期，请直接输入问题。', 'This button has expired; please type the question.']);
     expect(engine.questions).toEqual([]);
     expect(sent()).toEqual([]);
   });
@@ -288,10 +288,10 @@ describe('non-text messages', () => {
     await bot.handleUpdate(mediaUpdate('voice', { lang: 'zh-TW' }));
     await bot.handleUpdate(mediaUpdate('document'));
     expect(sent().map((m) => m.text)).toEqual([
-      '我只能读文字消息,请用文字提问。发送 /help 查看用法。',
+      '我只能读文字消息，请用文字提问。发送 /help 查看用法。',
       'I can only read text. Please type your question; send /help to see how.',
-      '我只能讀文字訊息,請用文字提問。傳送 /help 查看用法。',
-      '我只能读文字消息,请用文字提问。发送 /help 查看用法。',
+      '我只能讀文字訊息，請用文字提問。傳送 /help 查看用法。',
+      '我只能读文字消息，请用文字提问。发送 /help 查看用法。',
     ]);
     expect(engine.questions).toEqual([]);
   });
@@ -311,7 +311,7 @@ describe('resilience', () => {
     for (let i = 0; i < 5; i++) await bot.handleUpdate(textUpdate(`问题${i}`, { userId: 50 }));
     expect(engine.questions).toHaveLength(2);
     expect(sent().map((m) => visibleText(m.text))).toHaveLength(3);
-    expect(sent()[2]?.text).toBe('您提问得太快了,请稍等一分钟再问。');
+    expect(sent()[2]?.text).toBe('您提问得太快了，请稍等一分钟再问。');
     // another chat is not affected
     await bot.handleUpdate(textUpdate('别的问题', { userId: 51 }));
     expect(engine.questions).toHaveLength(3);
@@ -333,7 +333,7 @@ describe('resilience', () => {
     await bot.handleUpdate(textUpdate('第一个问题'));
     await bot.handleUpdate(textUpdate('第二个问题'));
     const texts = sent().map((m) => visibleText(m.text));
-    expect(texts[0]).toBe('抱歉,出了点问题,请稍后再试。');
+    expect(texts[0]).toBe('抱歉，出了点问题，请稍后再试。');
     expect(texts[1]).toContain('第二个问题');
     const failure = logger.events().find((e) => e.event === 'telegram.handler_failed');
     expect(failure?.['error']).toMatchObject({ message: 'engine broke' });

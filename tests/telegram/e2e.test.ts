@@ -129,7 +129,7 @@ describe('end to end through a stand-in Bot API', () => {
   });
 
   it('tells a sticker sender that the bot reads text', () => {
-    expect(sentTo(206).map((m) => m.text)).toEqual(['我只能读文字消息,请用文字提问。发送 /help 查看用法。']);
+    expect(sentTo(206).map((m) => m.text)).toEqual(['我只能读文字消息，请用文字提问。发送 /help 查看用法。']);
   });
 
   it('answers a question full of markup as text: only our own tags in the reply', () => {

@@ -45,7 +45,7 @@ describe('Telegram feedback buttons', () => {
 
     await bot.handleUpdate(callbackUpdate(down, { userId: CHAT }));
     const sends = api.callsOf('sendMessage').length;
-    expect(api.callsOf('answerCallbackQuery').at(-1)?.payload).toMatchObject({ text: '谢谢您的反馈!' });
+    expect(api.callsOf('answerCallbackQuery').at(-1)?.payload).toMatchObject({ text: '谢谢您的反馈！' });
     expect(api.callsOf('sendMessage')).toHaveLength(sends);
 
     expect(await log.flush()).toBe(true);

@@ -68,6 +68,8 @@ export function stubKnowledge(): Knowledge {
       followUpMarkers: concept('follow-up'),
       yesNoMarkers: concept('yes-no'),
       placeEndings: [],
+      comparisons: [],
+      askedAttributes: [],
       notPlaceStarts: [],
     },
   };

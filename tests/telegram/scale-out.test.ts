@@ -66,14 +66,14 @@ describe('Telegram on several instances sharing Redis', () => {
     const texts = textsTo(802);
     expect(texts).toHaveLength(2);
     expect(texts[0]).toContain('15');
-    expect(texts[1]).toBe('您提问得太快了,请稍等一分钟再问。');
+    expect(texts[1]).toBe('您提问得太快了，请稍等一分钟再问。');
   });
 
   it('apologizes while Redis is away and answers again once it is back', async () => {
     const a = await instance();
     await redis.kill();
     await a.post(textUpdate('简报发了多少期?', { userId: 803 }));
-    expect(textsTo(803)).toEqual(['抱歉,出了点问题,请稍后再试。']);
+    expect(textsTo(803)).toEqual(['抱歉，出了点问题，请稍后再试。']);
     await redis.start();
     await vi.waitFor(() => expect(a.logger.events().map((e) => e.event)).toContain('state.redis_up'), { timeout: 10_000, interval: 100 });
     await a.post(textUpdate('简报发了多少期?', { userId: 803 }));

@@ -27,6 +27,14 @@ describe('splitSentences', () => {
     expect(pieces[0]?.endsWith(',')).toBe(true);
   });
 
+  it('cuts a long Chinese sentence at its full-width commas, semicolons and colons too', () => {
+    const text = `${'很长的分句，'.repeat(4)}另一段；${'再来一段：'.repeat(3)}结尾。`;
+    const pieces = splitSentences(text, 12);
+    expect(pieces.join('')).toBe(text);
+    expect(pieces.every((p) => p.length <= 12)).toBe(true);
+    expect(pieces.every((p) => /[，；：。]$/.test(p))).toBe(true);
+  });
+
   it('measures escaped length, so & and < count as the entities they become', () => {
     const pieces = splitSentences('&&&&&&', 10);
     expect(pieces.every((p) => escapeHtml(p).length <= 10)).toBe(true);

@@ -67,7 +67,7 @@ describe('one stuck chat does not stall the others', () => {
     const [question, apology, ...more] = sends(api.requests, A);
     expect(more).toEqual([]);
     expect(question?.payload['text']).not.toBe(apology?.payload['text']);
-    expect(apology?.payload['text']).toBe('抱歉,出了点问题,请稍后再试。');
+    expect(apology?.payload['text']).toBe('抱歉，出了点问题，请稍后再试。');
     expect(JSON.stringify(logger.events().find((e) => e.event === 'telegram.apology_failed'))).toContain('within 300 ms');
     stuck = false;
     api.queueUpdates(textUpdate('网站公开了多少条?', { userId: A }));

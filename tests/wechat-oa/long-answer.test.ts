@@ -31,18 +31,18 @@ describe('an answer over the platform\'s byte limit', () => {
     const first = await oa.text(user, '有哪些措施?');
     const pages = [first.content ?? ''];
     expect(pages[0]).toMatch(/^第1项措施/);
-    const total = Number(/第1\/(\d+)页,回复0查看下一页/.exec(pages[0] ?? '')?.[1]);
+    const total = Number(/第1\/(\d+)页，回复0查看下一页/.exec(pages[0] ?? '')?.[1]);
     expect(total).toBeGreaterThanOrEqual(3);
     for (let page = 2; page <= total; page++) pages.push((await oa.text(user, '0')).content ?? '');
 
     for (const [i, page] of pages.entries()) {
       expect(bytes(page), `page ${i + 1}`).toBeLessThanOrEqual(MAX_REPLY_BYTES);
-      const body = i + 1 < total ? page.replace(`\n\n(第${i + 1}/${total}页,回复0查看下一页)`, '') : page;
+      const body = i + 1 < total ? page.replace(`\n\n（第${i + 1}/${total}页，回复0查看下一页）`, '') : page;
       expect(body, `page ${i + 1} ends a sentence or line`).toMatch(/[。?)]$/);
     }
     const read = pages.join('\n');
     for (let i = 1; i <= 60; i++) expect(read).toContain(sentence(i));
-    expect(pages.at(-1)).toContain(`【来源】改进措施:「${quote}」`);
+    expect(pages.at(-1)).toContain(`【来源】改进措施：「${quote}」`);
     expect(pages.at(-1)).toContain('1. 存在哪些主要问题?');
     expect(pages.at(-1)).not.toContain('回复0查看下一页');
     expect(engine.asked.map((a) => a.text)).toEqual(['有哪些措施?']);

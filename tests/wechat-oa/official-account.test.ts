@@ -38,7 +38,7 @@ describe('Official Account messages in safe mode', () => {
     expect(reply.fields).toMatchObject({ ToUserName: user, FromUserName: oa.account, MsgType: 'text' });
     expect(Number(reply.fields?.CreateTime)).toBeGreaterThan(oa.now() - 5);
     expect(reply.content).toContain('13126');
-    expect(reply.content).toContain('【来源】主动公开政府信息情况:「');
+    expect(reply.content).toContain('【来源】主动公开政府信息情况：「');
   });
 
   it('lets a number reply after a clarifying question pick the option it names', async () => {

@@ -21,14 +21,14 @@ const PRESS = makeAnswer({
 
 const SITE_REPLY = [
   '2011年通过政府网站公开政府信息13126条。',
-  '【来源】主动公开政府信息情况:「通过政府网站公开政府信息13126条」',
+  '【来源】主动公开政府信息情况：「通过政府网站公开政府信息13126条」',
   '',
-  '您还可以问(回复序号即可):',
+  '您还可以问（回复序号即可）：',
   '1. 其他形式公开了多少条?',
   '2. 开了多少次新闻发布会?',
 ].join('\n');
-const OTHER_REPLY = '以其他形式公开信息672条。\n【来源】主动公开政府信息情况:「其他形式公开信息672条」';
-const PRESS_REPLY = '举办新闻发布会24次。\n【来源】夯实载体:「新闻发布会24次」';
+const OTHER_REPLY = '以其他形式公开信息672条。\n【来源】主动公开政府信息情况：「其他形式公开信息672条」';
+const PRESS_REPLY = '举办新闻发布会24次。\n【来源】夯实载体：「新闻发布会24次」';
 
 function stub() {
   return createStubEngine({
@@ -122,7 +122,7 @@ describe('WeChat adapter on a PuppetMock', () => {
 
   it('renders unknown answers with their suggestions numbered once, not twice', async () => {
     const engine = createStubEngine({
-      '天气如何?': makeAnswer({ outcome: 'unknown', message: '抱歉,没有找到。可以试试这些问题:\n• 网站公开了多少条?\n• 开了多少次新闻发布会?', suggestions: ['网站公开了多少条?', '开了多少次新闻发布会?'] }),
+      '天气如何?': makeAnswer({ outcome: 'unknown', message: '抱歉，没有找到。可以试试这些问题：\n• 网站公开了多少条?\n• 开了多少次新闻发布会?', suggestions: ['网站公开了多少条?', '开了多少次新闻发布会?'] }),
       '开了多少次新闻发布会?': PRESS,
     });
     const f = (fixture = await startFixture({ engine }));
@@ -131,7 +131,7 @@ describe('WeChat adapter on a PuppetMock', () => {
     f.zhang.say('2').to(f.botUser);
 
     expect(await f.waitForSent(2)).toEqual([
-      { to: f.zhang.id, text: '抱歉,没有找到。可以试试这些问题:\n1. 网站公开了多少条?\n2. 开了多少次新闻发布会?\n(回复序号即可提问)' },
+      { to: f.zhang.id, text: '抱歉，没有找到。可以试试这些问题：\n1. 网站公开了多少条?\n2. 开了多少次新闻发布会?\n（回复序号即可提问）' },
       { to: f.zhang.id, text: PRESS_REPLY },
     ]);
   });

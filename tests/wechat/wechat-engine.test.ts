@@ -34,7 +34,7 @@ describe('WeChat adapter with the real engine', () => {
     const f = (fixture = await startFixture({ engine }));
     const first = await ask(f, () => f.zhang.say('网站公开了多少条?').to(f.botUser));
     expect(first).toContain('13126');
-    expect(first).toMatch(/【来源】主动公开政府信息情况[^\n]*:「[^」]*13126条[^」]*」/);
+    expect(first).toMatch(/【来源】主动公开政府信息情况[^\n]*：「[^」]*13126条[^」]*」/);
 
     const followUp = await ask(f, () => f.zhang.say('那其他形式呢?').to(f.botUser));
     expect(followUp).toContain('672');

@@ -11,8 +11,8 @@ const citation = { sectionId: 'carriers', section: '夯實載體', sectionEn: 'S
 
 describe('renderCitation', () => {
   it('writes the source line in the reply’s script', () => {
-    expect(renderCitation({ ...citation, section: '夯实载体', quote: '新闻发布会24次' }, 'zh-Hans')).toBe('【来源】夯实载体:「新闻发布会24次」');
-    expect(renderCitation(citation, 'zh-Hant')).toBe('【來源】夯實載體:「新聞發布會24次」');
+    expect(renderCitation({ ...citation, section: '夯实载体', quote: '新闻发布会24次' }, 'zh-Hans')).toBe('【来源】夯实载体：「新闻发布会24次」');
+    expect(renderCitation(citation, 'zh-Hant')).toBe('【來源】夯實載體：「新聞發布會24次」');
     expect(renderCitation(citation, 'en')).toBe('[Source] Strengthening the channels (夯實載體): 「新聞發布會24次」');
     expect(renderCitation({ ...citation, sectionEn: undefined }, 'en')).toBe('[Source] 夯實載體: 「新聞發布會24次」');
   });
@@ -27,8 +27,8 @@ describe('renderAnswer', () => {
   });
 
   it('keeps a clarify question’s options numbered once', () => {
-    const answer = makeAnswer({ outcome: 'clarify', lang: 'zh-Hant', message: '您想問的是哪一個?\n1. 甲?\n2. 乙?', suggestions: ['甲?', '乙?'] });
-    expect(renderAnswer(answer)).toBe('您想問的是哪一個?\n1. 甲?\n2. 乙?\n(回覆序號即可提問)');
+    const answer = makeAnswer({ outcome: 'clarify', lang: 'zh-Hant', message: '您想問的是哪一個？\n1. 甲?\n2. 乙?', suggestions: ['甲?', '乙?'] });
+    expect(renderAnswer(answer)).toBe('您想問的是哪一個？\n1. 甲?\n2. 乙?\n（回覆序號即可提問）');
   });
 
   it('leaves an answer without citations or suggestions as the message alone', () => {

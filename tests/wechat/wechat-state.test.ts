@@ -7,7 +7,7 @@ import { settle, startFixture, type Fixture } from './fixture.js';
 import { createStubEngine, makeAnswer } from './stub-engine.js';
 
 const PRESS = makeAnswer({ message: '举办新闻发布会24次。', citations: [{ sectionId: 'carriers', section: '夯实载体', quote: '新闻发布会24次' }] });
-const PRESS_REPLY = '举办新闻发布会24次。\n【来源】夯实载体:「新闻发布会24次」';
+const PRESS_REPLY = '举办新闻发布会24次。\n【来源】夯实载体：「新闻发布会24次」';
 const stub = () => createStubEngine({ '开了多少次新闻发布会?': PRESS });
 
 let fixture: Fixture | undefined;

@@ -197,7 +197,7 @@ function userTurn(text) {
 
 /**
  * Drops the message's lines that only list the suggestions, since they follow as buttons. When
- * what is left ends with its own lead-in ("例如:", "可以问:"), that sentence already heads the
+ * what is left ends with its own lead-in ("例如：", "可以问："), that sentence already heads the
  * buttons (`leadsIn`), and the page adds no label of its own: the heading is said once.
  */
 function withoutListedOptions(message, suggestions) {

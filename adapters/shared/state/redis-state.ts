@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
+import type { Redis as RedisClient } from 'ioredis';
 import { z } from 'zod';
 import { AdapterError } from '../../../src/errors.js';
 import type { SessionContext } from '../../../src/types.js';
@@ -19,8 +20,8 @@ export interface RedisStateOptions {
 }
 
 /** A context as the engine wrote it; anything else read back from Redis is ignored. */
-/** A stored context: the engine's, and the pack a library conversation is in (`report`). */
-const StoredContext = z.object({ intent: z.string(), concepts: z.array(z.string()), lang: z.enum(['zh-Hans', 'zh-Hant', 'en']), at: z.number(), report: z.string().optional() });
+/** …and the pack a library conversation is in (`report`). */
+const StoredContext = z.object({ intent: z.string(), concepts: z.array(z.string()), lang: z.enum(['zh-Hans', 'zh-Hant', 'en']), at: z.number(), options: z.array(z.string()).optional(), item: z.number().int().nonnegative().optional(), report: z.string().optional() });
 
 /**
  * The sliding flood window of createFloodLimit, atomic in Redis: drop times older than the window,
@@ -62,6 +63,8 @@ export async function createRedisState(options: RedisStateOptions): Promise<Shar
   const { logger } = options;
   const prefix = options.keyPrefix ?? 'gongkai-qa:';
   const where = redactRedisUrl(options.url);
+  // Loaded here, not at import: ioredis is ~10 MB of memory that a server without REDIS_URL never needs.
+  const { Redis } = createRequire(import.meta.url)('ioredis') as { Redis: typeof RedisClient };
   const redis = new Redis(options.url, {
     lazyConnect: true,
     enableOfflineQueue: false,

@@ -1,0 +1,96 @@
+import type { Intent, Knowledge } from '../knowledge/schema.js';
+import type { Lexicon } from '../match/lexicon.js';
+import { simplify } from '../text/script.js';
+import { wordMatcher } from '../text/clauses.js';
+
+export type AskedAttribute = Knowledge['scope']['askedAttributes'][number];
+
+/** "多少个部门", "几个旗县": the words right after a count word name what is counted. */
+const COUNTED = /(?:多少|几)(\p{Script=Han}{1,10})/u;
+/** Measure words between the count word and the noun (多少个部门, 几个方面的问题). */
+const MEASURE = /^(?:个|名|位|家|种|类|所|座|批|条|件|项|次|场|期|人次|方面|层面)+/u;
+/** An enumeration in the report's words: items joined by 、 ("经济发展、体育运动、突发事件"). */
+const LIST_MARK = '、';
+/** Two names joined by 、 are often one thing (档案馆、图书馆的查阅点); a breakdown needs three or more. */
+const MIN_MEMBERS = 3;
+
+/**
+ * What a question asks for, beyond which figure: a date, names, a person (from the domain's
+ * asked attributes), the thing it counts, or one member of a list the report counts only as a
+ * whole. A rule that does not give what was asked is no answer to it, however well its words match.
+ */
+export function createAskedReader(knowledge: Knowledge, lexicon: Lexicon) {
+  const attributes = knowledge.scope.askedAttributes.map((a) => ({
+    attribute: a,
+    asks: wordMatcher(a.zh, a.en),
+    evidence: a.evidence.map((e) => new RegExp(e, 'u')),
+  }));
+  const generic = new Set(knowledge.concepts.filter((c) => c.generic).map((c) => c.id));
+  const holds = new Map<string, boolean>();
+
+  /**
+   * Each enumeration of a quote, as its members' possible spellings: the inner members whole, the
+   * first by its last characters and the last by its first (where the list meets the sentence).
+   */
+  function members(quote: string): string[][][] {
+    const runs: string[][][] = [];
+    for (const sentence of simplify(quote).split(/[,，。;；:：]/)) {
+      const parts = sentence.split(LIST_MARK);
+      if (parts.length < 2) continue;
+      const edge = (word: string, fromEnd: boolean) => [4, 3, 2].map((k) => (fromEnd ? word.slice(-k) : word.slice(0, k))).filter((w) => w.length >= 2);
+      // People shorten a member to its first two characters (经济类 for 经济发展).
+      const withShort = (spellings: string[]) => [...spellings, ...spellings.filter((w) => w.length >= 4).map((w) => w.slice(0, 2))];
+      const inner = parts.slice(1, -1).map((m) => withShort([m]));
+      runs.push([withShort(edge(parts[0] ?? '', true)), ...inner, withShort(edge(parts[parts.length - 1] ?? '', false))]);
+    }
+    return runs;
+  }
+
+  return {
+    /** The attribute (date, names, person) the question asks for, if any. */
+    attributeOf(form: string): AskedAttribute | undefined {
+      return attributes.find((a) => a.asks(form))?.attribute;
+    },
+    /** Whether a rule's reply (its template) or its quotes give the attribute. */
+    provides(intent: Intent, attribute: AskedAttribute): boolean {
+      const key = `${intent.id}|${attribute.id}`;
+      let found = holds.get(key);
+      if (found === undefined) {
+        const own = attributes.find((a) => a.attribute.id === attribute.id);
+        const text = `${intent.reply.zh}\n${attribute.id === 'names' ? '' : intent.cite.map((c) => simplify(c.quote)).join('\n')}`;
+        found = own?.evidence.some((e) => e.test(text)) ?? true;
+        holds.set(key, found);
+      }
+      return found;
+    },
+    /** Whether a sentence of the report gives the attribute. */
+    sentenceGives(text: string, attribute: AskedAttribute): boolean {
+      return attributes.find((a) => a.attribute.id === attribute.id)?.evidence.some((e) => e.test(simplify(text))) ?? true;
+    },
+    /** The concept and words of what a "how many" question counts ("多少个部门" → departments). */
+    countedOf(form: string): { concept: string; term: string; measure: string } | undefined {
+      const after = COUNTED.exec(form)?.[1] ?? '';
+      const measure = MEASURE.exec(after)?.[0] ?? '';
+      const words = after.slice(measure.length);
+      if (words.length < 2) return undefined;
+      const term = lexicon.zhByFirst.get(words[0] ?? '')?.find((t) => words.startsWith(t.term));
+      const concept = term?.concepts.find((c) => !generic.has(c) && !c.startsWith('scope:'));
+      return term && concept && term.term.length >= 2 ? { concept, term: term.term, measure } : undefined;
+    },
+    /** A member of an enumeration the rule's figure counts as a whole ("经济发展方面的有几次?"), named without the others. */
+    namesOneMember(form: string, intent: Intent): boolean {
+      for (const cite of intent.cite) {
+        const quote = simplify(cite.quote);
+        // A word the quote also uses outside the list (公开 of 增加公开内容) names no member.
+        const once = (w: string) => quote.indexOf(w) === quote.lastIndexOf(w);
+        for (const run of members(cite.quote).filter((r) => r.length >= MIN_MEMBERS)) {
+          const named = run.filter((spellings) => spellings.some((w) => form.includes(w) && once(w))).length;
+          if (named >= 1 && named < run.length) return true;
+        }
+      }
+      return false;
+    },
+  };
+}
+
+export type AskedReader = ReturnType<typeof createAskedReader>;
