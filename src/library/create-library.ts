@@ -1,6 +1,7 @@
 import type { About } from '../answer/build-answer.js';
 import type { Engine, Turn } from '../engine/index.js';
 import { MemorySessionStore, type SessionStore } from '../session/session-store.js';
+import { readChoice } from '../match/qualifiers.js';
 import { normalizeText } from '../text/normalize.js';
 import { createTraditionalizer, detectLang, simplify } from '../text/script.js';
 import type { Answer, Lang, Question, SessionContext } from '../types.js';
@@ -129,6 +130,19 @@ export function createLibrary(initial: readonly LibraryPack[], options: LibraryO
   };
 
   /** "Which report?": the options are the question itself with each report's name before it, so tapping one answers. */
+  /** The context after a "which report?": the conversation as it was, plus the packs offered. */
+  const offering = (prior: LibraryContext | undefined, list: readonly PackInfo[], lang: Lang, now: number): LibraryContext => ({
+    ...(prior ?? { intent: '', concepts: [], lang, at: now, report: '' }),
+    reportOptions: list.slice(0, MAX_LISTED).map((p) => p.id),
+  });
+
+  /** A report chosen for the conversation (by its name alone, or by its number in a "which report?"): its examples are offered. */
+  const choose = (target: PackInfo, lang: Lang, now: number): LibraryTurn => {
+    const about = engineOf(target).about(lang);
+    const message = [say('chosen', lang, { title: titleOf(target, lang) }), ...about.examples.map((q) => `• ${q}`)].join('\n');
+    return { answer: { ...own('clarify', message, lang, about.examples), report: target.id }, context: wrapContext(target.id, undefined, lang, now) };
+  };
+
   const whichReport = (text: string, list: readonly PackInfo[], lang: Lang): LibraryAnswer => {
     const shown = list.slice(0, MAX_LISTED);
     const question = normalizeText(text).trim();
@@ -289,6 +303,10 @@ export function createLibrary(initial: readonly LibraryPack[], options: LibraryO
 
     const original = normalizeText(typeof text === 'string' ? text : '');
     const form = simplify(original).toLowerCase();
+    // "2" after "which report?": that report, for this conversation.
+    const picked = prior?.reportOptions?.length ? prior.reportOptions[(readChoice(form) ?? 0) - 1] : undefined;
+    const pickedPack = picked === undefined ? undefined : catalogue.byId(picked);
+    if (pickedPack) return choose(pickedPack, lang, now);
     const route = routeQuestion(form, catalogue);
     const base = current ?? catalogue.fallback;
     if (route.compares) {
@@ -314,7 +332,7 @@ export function createLibrary(initial: readonly LibraryPack[], options: LibraryO
       else if (candidates.length > 1) {
         const sameBody = new Set(candidates.map((p) => p.body)).size === 1;
         target = base && candidates.includes(base) ? base : sameBody ? candidates[0] : undefined;
-        if (!target) return { answer: whichReport(text, candidates, lang), context };
+        if (!target) return { answer: whichReport(text, candidates, lang), context: offering(prior, candidates, lang, now) };
       } else {
         // Nothing holds what the question names: the pack it would go to says so, with the library's holdings.
         const fallbackTarget = route.bodies[0] ?? route.regions[0] ?? base;
@@ -326,15 +344,11 @@ export function createLibrary(initial: readonly LibraryPack[], options: LibraryO
         return { answer: withHoldings(turn.answer), context: turn.answer.outcome === 'out_of_scope' ? context : turn.context };
       }
     } else target = base;
-    if (!target) return { answer: whichReport(text, catalogue.packs, lang), context };
+    if (!target) return { answer: whichReport(text, catalogue.packs, lang), context: offering(prior, catalogue.packs, lang, now) };
 
     // A report's name alone ("唐村镇2010年", a picked option), with no topic to carry over: that
     // report is chosen for the conversation, and its example questions are offered.
-    if (namesAny && bareSwitch && topic === undefined) {
-      const about = engineOf(target).about(lang);
-      const message = [say('chosen', lang, { title: titleOf(target, lang) }), ...about.examples.map((q) => `• ${q}`)].join('\n');
-      return { answer: { ...own('clarify', message, lang, about.examples), report: target.id }, context: wrapContext(target.id, undefined, lang, now) };
-    }
+    if (namesAny && bareSwitch && topic === undefined) return choose(target, lang, now);
 
     // "2010年呢?" after a 2011 answer: the same topic, asked of the other year's pack.
     const switched = target !== current ? topic : undefined;

@@ -6,7 +6,10 @@ import type { Lang, SessionContext } from '../types.js';
  * but found nothing) is remembered with an empty topic, which no engine's rules match.
  */
 export interface LibraryContext extends SessionContext {
+  /** The pack the conversation is in; '' while a "which report?" awaits its answer. */
   report: string;
+  /** The packs a "which report?" offered, in order, so "2" picks one in any channel. */
+  reportOptions?: string[];
 }
 
 /** The library's part of a stored context, or undefined for a context of a single engine or none. */
@@ -18,7 +21,7 @@ export function libraryContextOf(context: SessionContext | undefined): LibraryCo
 /** The engine's context inside the wrapper (the library's field taken out), if it holds a topic. */
 export function innerContextOf(context: LibraryContext | undefined): SessionContext | undefined {
   if (!context || context.intent === '') return undefined;
-  const { report: _report, ...inner } = context;
+  const { report: _report, reportOptions: _options, ...inner } = context;
   return inner;
 }
 

@@ -100,4 +100,13 @@ describe('the default report', () => {
     const picked = library.ask({ text: answer.suggestions.find((s) => s.startsWith('通辽')) ?? '' });
     expect(picked).toMatchObject({ outcome: 'answered', report: 'tongliao-2011' });
   });
+
+  it('takes a number as the answer to "which report?", in any channel (the options live in the context)', () => {
+    expect(library.ask({ text: '开了多少次新闻发布会?', session: 'which-n' }).outcome).toBe('clarify');
+    const second = library.reports()[1];
+    const chosen = library.ask({ text: '2', session: 'which-n' });
+    expect(chosen).toMatchObject({ outcome: 'clarify', report: second?.id });
+    expect(chosen.text).toContain(second?.title.zh);
+    expect(library.ask({ text: '主动公开了多少条政府信息?', session: 'which-n' })).toMatchObject({ report: second?.id });
+  });
 });
