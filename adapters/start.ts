@@ -2,7 +2,8 @@
 import { GongkaiError } from '../src/errors.js';
 import { loadDotEnv, readConfig } from './config/index.js';
 import { createHttpApp, startHttpServer } from './http/index.js';
-import { bootEngine, projectRoot } from './shared/boot-engine.js';
+import { bootLibrary, projectRoot } from './shared/boot-engine.js';
+import { watchLibrary } from './library/watch-library.js';
 import { startQuestionLog, storageSecrets } from './storage/index.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { createSharedState } from './shared/state/index.js';
@@ -30,16 +31,25 @@ async function main(): Promise<void> {
     level: config.LOG_LEVEL,
     secrets: [config.TELEGRAM_BOT_TOKEN, config.WECHATY_PUPPET_SERVICE_TOKEN, config.WECHAT_OA_TOKEN, config.WECHAT_OA_AES_KEY, config.WECOM_TOKEN, config.WECOM_AES_KEY, config.STAFF_TOKEN, ...storageSecrets(config)],
   });
-  const engine = bootEngine({
+  const opened = bootLibrary({
     knowledgeDir: config.KNOWLEDGE_DIR,
+    defaultReport: config.DEFAULT_REPORT,
     sessionMax: config.SESSION_MAX,
     sessionIdleMinutes: config.SESSION_IDLE_MINUTES,
   });
+  const engine = opened.library;
   engine.warmUp();
-  logger.info('knowledge.loaded', { report: engine.knowledge.meta.id, intents: engine.knowledge.intents.length });
+  for (const r of opened.refused) logger.error('library.pack_refused', { pack: r.id, file: r.file, issues: r.issues, keptOld: false });
+  logger.info('knowledge.loaded', { report: engine.knowledge.meta.id, intents: engine.knowledge.intents.length, reports: engine.reports().map((p) => p.id), default: engine.defaultReport()?.id ?? null });
+  // A pack added, changed or removed is picked up without a restart (file events, and SIGHUP).
+  const watch = watchLibrary(opened, logger);
+  // A large library was read by its packs' meta: check the rest whole now, between questions.
+  void opened
+    .checkRest((r) => logger.error('library.pack_refused', { pack: r.id, file: r.file, issues: r.issues, keptOld: false }))
+    .then((checked) => checked > 0 && logger.info('library.checked', { checked, live: engine.reports().length }));
 
   const status = createServiceStatus();
-  const stops: Stop[] = [];
+  const stops: Stop[] = [{ name: 'library-watch', stop: () => Promise.resolve(watch.close()) }];
   const questions = startQuestionLog({ config, report: engine.knowledge.meta.id, root: projectRoot(), logger });
   if (questions) stops.push({ name: 'question-log', stop: () => questions.log.close() });
   const staff = config.STAFF_TOKEN ? { token: config.STAFF_TOKEN, storage: questions?.storage } : undefined;
@@ -70,7 +80,8 @@ async function main(): Promise<void> {
       stops.push({ name: 'wechat', stop: () => wechat.stop() });
     });
   }
-  process.stdout.write(`gongkai-qa is serving ${engine.knowledge.meta.title.zh}: open ${http.url}/ (API: ${http.url}/openapi.json)\n`);
+  const served = engine.reports().length > 1 ? `${engine.reports().length} reports (${engine.reports().map((p) => p.id).join(', ')})` : engine.knowledge.meta.title.zh;
+  process.stdout.write(`gongkai-qa is serving ${served}: open ${http.url}/ (API: ${http.url}/openapi.json)\n`);
 
   const shutdown = (signal: string) => {
     if (status.shuttingDown) return;

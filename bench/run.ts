@@ -6,12 +6,14 @@ import { bootEngine, projectRoot } from '../adapters/shared/boot-engine.js';
 import { MAX_QUESTION_CHARS } from '../adapters/http/schemas.js';
 import { benchHttp, startFlags } from './http.js';
 import { benchIngest } from './ingest.js';
+import { benchLibrary } from './library.js';
 
 /**
  * `npm run bench`: per-question latency in-process (median and p99 over a mixed set of a few
  * thousand questions), the CLI's time to first answer, and the CLI's peak RSS while it answers the
  * whole set; then `npm start` over HTTP on 127.0.0.1 (autocannon): requests per second and latency
- * at 50 and 1,000 connections, RSS idle and under load. A benchmark, not a test: it prints figures
+ * at 50 and 1,000 connections, RSS idle and under load; and libraries of 1, 100 and 1,000 packs (load
+ * time, memory, per-question latency). A benchmark, not a test: it prints figures
  * and asserts nothing.
  */
 const root = projectRoot();
@@ -101,6 +103,16 @@ console.log(`CLI peak RSS answering all ${questions.length} questions: ${fmt(rss
 const ingest = benchIngest(root);
 console.log(`ingest of a ${ingest.chars}-character report (about ten pages): median ${fmt(ingest.ingestMs)} ms (goal < 1000)`);
 console.log(`per question on an ingested pack (${ingest.rules} rules, ${ingest.samples} samples): median ${fmt(ingest.medianUs)} µs (goal < 100), p99 ${fmt(ingest.p99Us)} µs`);
+
+for (const run of benchLibrary(root)) {
+  console.log(`library of ${run.packs} pack(s): loaded in ${fmt(run.loadMs)} ms, RSS ${fmt(run.rssMb)} MB${run.packs >= 1000 ? ' (goal < 5000 ms, < 500 MB)' : ''}`);
+  if (run.medianUs !== undefined) {
+    console.log(
+      `per question with ${run.packs} packs (${run.questions} questions naming body and year, 20 rounds): median ${fmt(run.medianUs)} µs (goal < 100), p99 ${fmt(run.p99Us)} µs; ` +
+        `routing alone median ${fmt(run.routeMedianUs)} µs; a pack's first question (builds its engine) median ${fmt((run.firstUseMedianUs ?? 0) / 1000)} ms; RSS after ${fmt(run.rssAfterQuestionsMb)} MB`,
+    );
+  }
+}
 
 const http = await benchHttp({
   script: join(root, 'dist', 'adapters', 'start.js'),

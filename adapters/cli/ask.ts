@@ -13,7 +13,7 @@ import { runBatch } from './run-batch.js';
 async function main(argv: string[]): Promise<number> {
   loadDotEnv(projectRoot());
   const config = readConfig(process.env);
-  const engine = bootEngine({ knowledgeDir: config.KNOWLEDGE_DIR });
+  const engine = bootEngine({ knowledgeDir: config.KNOWLEDGE_DIR, defaultReport: config.DEFAULT_REPORT });
   if (argv.includes('--jsonl')) {
     await runBatch(engine, process.stdin, process.stdout);
     return 0;

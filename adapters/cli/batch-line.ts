@@ -1,4 +1,5 @@
 import type { Engine } from '../../src/engine/index.js';
+import type { Library } from '../../src/library/index.js';
 import type { Answer } from '../../src/types.js';
 
 /** The batch contract's reply: exactly these fields, in this order (../shared/eval/README.md). */
@@ -17,7 +18,7 @@ export interface BatchReply {
  * `q` is not a string, gets {"error": …} so the batch goes on. A blank line (spaces, U+3000 or a
  * BOM only) is asked as an empty question, so it too gets its one reply line.
  */
-export function answerBatchLine(engine: Engine, line: string): BatchReply | { error: string } {
+export function answerBatchLine(engine: Engine | Library, line: string): BatchReply | { error: string } {
   if (line.trim() === '') return toBatchReply(engine.ask({ text: '' }));
   let input: unknown;
   try {
@@ -28,8 +29,13 @@ export function answerBatchLine(engine: Engine, line: string): BatchReply | { er
   if (typeof input !== 'object' || input === null || typeof (input as { q?: unknown }).q !== 'string') {
     return { error: 'field "q" must be a string' };
   }
-  const { q, session } = input as { q: string; session?: unknown };
-  return toBatchReply(engine.ask({ text: q, session: typeof session === 'string' || typeof session === 'number' ? String(session) : undefined }));
+  const { q, session, report } = input as { q: string; session?: unknown; report?: unknown };
+  if (report !== undefined && typeof report !== 'string') return { error: 'field "report" must be a string: a pack id of KNOWLEDGE_DIR' };
+  const id = typeof session === 'string' || typeof session === 'number' ? String(session) : undefined;
+  // A chosen report needs a library; a lone engine has only its own pack, so the choice must name it.
+  if (report !== undefined && !('reports' in engine) && report !== engine.knowledge.meta.id) return { error: `no report "${report}": KNOWLEDGE_DIR serves ${engine.knowledge.meta.id} only` };
+  const asked = report !== undefined && 'reports' in engine ? engine.ask({ text: q, session: id, report }) : engine.ask({ text: q, session: id });
+  return toBatchReply(asked);
 }
 
 function toBatchReply(answer: Answer): BatchReply {

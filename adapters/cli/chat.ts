@@ -15,7 +15,7 @@ const PROMPT = '> ';
 async function main(): Promise<void> {
   loadDotEnv(projectRoot());
   const config = readConfig(process.env);
-  const engine = bootEngine({ knowledgeDir: config.KNOWLEDGE_DIR });
+  const engine = bootEngine({ knowledgeDir: config.KNOWLEDGE_DIR, defaultReport: config.DEFAULT_REPORT });
   const session = randomUUID();
   const { meta } = engine.knowledge;
   const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: PROMPT });

@@ -37,7 +37,13 @@ const flag = z
 const ConfigSchema = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1').describe('address the HTTP server listens on'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('an integer port from 0 to 65535'),
-  KNOWLEDGE_DIR: optionalText.describe('a folder holding a knowledge pack (report.json, facts.json, lexicon.json, intents.json)'),
+  KNOWLEDGE_DIR: optionalText.describe('a folder holding a knowledge pack (report.json, facts.json, lexicon.json, intents.json), or a folder of such packs'),
+  DEFAULT_REPORT: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][\w.-]*$/, 'a pack id (a subfolder name of KNOWLEDGE_DIR)')
+    .optional()
+    .describe('the id of a pack in KNOWLEDGE_DIR (its folder name), answering questions that name no report'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   CORS_ORIGINS: csv.describe('comma-separated origins allowed to call the API from a browser'),
   HTTP_RATE_LIMIT_PER_MINUTE: positiveInt(60),

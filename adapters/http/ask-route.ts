@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import type { Engine } from '../../src/engine/index.js';
+import type { Library } from '../../src/library/index.js';
 import type { QuestionLog } from '../storage/index.js';
 import type { SharedState } from '../shared/state/index.js';
 import type { HttpEnv } from './client-key.js';
+import { errorResponse } from './error-responses.js';
 import { AskBody, AskReply, ErrorSchema } from './schemas.js';
 
 const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -17,7 +18,7 @@ export const askRoute = createRoute({
   request: { body: { required: true, content: { 'application/json': { schema: AskBody } } } },
   responses: {
     200: json(AskReply, 'The answer, with its citations'),
-    400: json(ErrorSchema, 'Malformed JSON or an invalid body; `issues` says what is wrong'),
+    400: json(ErrorSchema, 'Malformed JSON or an invalid body (a `report` no pack has); `issues` says what is wrong'),
     413: json(ErrorSchema, 'The body is over 16 KB'),
     415: json(ErrorSchema, 'The body is not JSON'),
     429: json(ErrorSchema, 'Too many questions from this client; see Retry-After'),
@@ -40,13 +41,17 @@ const SESSION_PREFIX = 'http:';
  * the client asks for it and `allowExplain` (HTTP_EXPLAIN) permits, since anonymous clients need no
  * rule ids.
  */
-export function registerAskRoute(app: OpenAPIHono<HttpEnv>, engine: Engine, state: SharedState, { allowExplain, questionLog }: { allowExplain: boolean; questionLog?: QuestionLog | undefined }): void {
+export function registerAskRoute(app: OpenAPIHono<HttpEnv>, engine: Library, state: SharedState, { allowExplain, questionLog }: { allowExplain: boolean; questionLog?: QuestionLog | undefined }): void {
   app.openapi(askRoute, async (c) => {
-    const { question, sessionId = randomUUID(), explain: wantsExplain = false } = c.req.valid('json');
-    const full = await state.converse(engine, question, `${SESSION_PREFIX}${sessionId}`);
+    const { question, sessionId = randomUUID(), explain: wantsExplain = false, report } = c.req.valid('json');
+    if (report !== undefined && !engine.reports().some((p) => p.id === report)) {
+      return errorResponse(c, 400, 'INVALID_REQUEST', `No report "${report}"; GET /api/reports lists them.`);
+    }
+    const full = await state.converse(engine, question, `${SESSION_PREFIX}${sessionId}`, report);
     const questionId = questionLog?.record({ channel: 'web', conversation: sessionId, text: question, answer: full });
     const { explain, ...answer } = full;
     const ids = { sessionId, ...(questionId ? { questionId } : {}) };
-    return c.json(wantsExplain && allowExplain ? { ...answer, explain, ...ids } : { ...answer, ...ids }, 200);
+    const from = { report: 'report' in answer ? (answer.report as string | null) : null };
+    return c.json(wantsExplain && allowExplain ? { ...answer, ...from, explain, ...ids } : { ...answer, ...from, ...ids }, 200);
   });
 }

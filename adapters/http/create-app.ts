@@ -15,6 +15,8 @@ import { clientKeyFor, type HttpEnv } from './client-key.js';
 import { createErrorHandler, errorResponse, notFound, validationHook } from './error-responses.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerKnowledgeRoutes } from './knowledge-routes.js';
+import { registerReportsRoute } from './reports-route.js';
+import { libraryOf } from '../shared/library-of.js';
 import { methodAwareNotFound } from './method-not-allowed.js';
 import { rateLimit } from './rate-limit.js';
 import { securityHeaders } from './security-headers.js';
@@ -28,6 +30,7 @@ const RATE_WINDOW_MS = 60_000;
 export type HttpApp = OpenAPIHono<HttpEnv>;
 
 export interface HttpAppOptions {
+  /** One engine, or a library of packs (which is one). */
   engine: Engine;
   /** Only these variables are read. */
   config: Pick<Config, 'CORS_ORIGINS' | 'HTTP_RATE_LIMIT_PER_MINUTE' | 'HTTP_EXPLAIN'> & Partial<Pick<Config, 'TRUST_PROXY'>>;
@@ -77,11 +80,13 @@ export function createHttpApp({ engine, config, logger, clock = Date.now, public
     app.on('POST', '/api/feedback', rateLimit({ limit: config.HTTP_RATE_LIMIT_PER_MINUTE, counter: feedbackCounter, clock, keyOf }));
   }
 
-  registerAskRoute(app, engine, state, { allowExplain: config.HTTP_EXPLAIN, questionLog });
+  const library = libraryOf(engine);
+  registerAskRoute(app, library, state, { allowExplain: config.HTTP_EXPLAIN, questionLog });
+  registerReportsRoute(app, library);
   if (questionLog) registerFeedbackRoute(app, questionLog);
   if (staff) registerStaffRoutes(app, { ...staff, engine, logger, clock });
   registerKnowledgeRoutes(app, engine);
-  registerHealthRoutes(app, engine, status);
+  registerHealthRoutes(app, library, status);
   app.doc('/openapi.json', {
     openapi: '3.0.3',
     info: {

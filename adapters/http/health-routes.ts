@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import type { Engine } from '../../src/engine/index.js';
+import type { Library } from '../../src/library/index.js';
 import { isReady, type ServiceStatus } from '../shared/service-status.js';
 import type { HttpEnv } from './client-key.js';
 import { HealthSchema, ReadySchema } from './schemas.js';
@@ -24,16 +24,17 @@ const readyRoute = createRoute({
 /**
  * /healthz says the process is alive (restart it if not); /readyz says it can take questions (send
  * it traffic only if so): the knowledge is loaded and the engine completes a turn. The probe turn
- * is an empty question through the pure `respond`, so it touches no conversation. With a `status`,
+ * is an empty question through the pure `respond`, so it touches no conversation; `reports` lists the
+ * packs live now (after any hot reload). With a `status`,
  * /readyz also lists each configured channel's state and turns 503 when one has stopped (Telegram
  * after 409 or 401, WeChat logged out) or as soon as a shutdown begins; /healthz ignores both, since
  * restarting a process whose bot was logged out elsewhere would not help.
  */
-export function registerHealthRoutes(app: OpenAPIHono<HttpEnv>, engine: Engine, status?: ServiceStatus): void {
+export function registerHealthRoutes(app: OpenAPIHono<HttpEnv>, engine: Library, status?: ServiceStatus): void {
   app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200));
   app.openapi(readyRoute, (c) => {
     const { knowledge } = engine;
-    const body = { knowledge: knowledge.meta.id, sections: knowledge.sections.length, facts: knowledge.facts.length };
+    const body = { knowledge: knowledge.meta.id, sections: knowledge.sections.length, facts: knowledge.facts.length, reports: engine.reports().map((p) => p.id) };
     let answers = false;
     try {
       answers = typeof engine.respond('').answer.text === 'string';

@@ -22,6 +22,11 @@ export const AskBody = z
       .regex(/^[A-Za-z0-9_-]{8,128}$/, 'sessionId is 8–128 letters, digits, "-" or "_"; send back the one a reply gave you')
       .optional()
       .openapi({ description: 'the sessionId of the previous reply, so follow-ups ("那其他形式呢?") resolve' }),
+    report: z
+      .string({ error: 'report must be a string' })
+      .regex(/^[A-Za-z0-9][\w.-]{0,127}$/, 'report is a pack id from GET /api/reports')
+      .optional()
+      .openapi({ description: 'the id of the report to answer from (GET /api/reports); without it the question, the conversation or the default decides', example: 'tongliao-2011' }),
     explain: z
       .boolean({ error: 'explain must be true or false' })
       .optional()
@@ -67,6 +72,7 @@ export const AskReply = z
     citations: z.array(CitationSchema),
     suggestions: z.array(z.string()).openapi({ description: 'questions a user can tap next (clarify options included)' }),
     explain: Explanation.optional().openapi({ description: 'the rule and its scores, for staff: only when asked for and the server allows it (HTTP_EXPLAIN)' }),
+    report: z.string().nullable().optional().openapi({ description: 'the id of the report the answer comes from (two ids, comma-separated, for a comparison); null for a question back' }),
     sessionId: z.string().openapi({ description: 'send this back with the next question of the conversation' }),
     questionId: z.string().optional().openapi({ description: 'names this question in POST /api/feedback; absent when the question log is off' }),
   })
@@ -117,6 +123,16 @@ export const MetaSchema = z
   })
   .openapi('Meta');
 
+/** One pack of the library, as GET /api/reports lists it. */
+export const ReportSchema = z
+  .object({ id: z.string(), body: z.string(), year: z.number(), region: z.string(), title: LocalText })
+  .openapi('Report');
+
+/** GET /api/reports: every pack served, and the one a question naming none goes to. */
+export const ReportsSchema = z
+  .object({ default: z.string().nullable().openapi({ description: 'null when the bot asks which report' }), reports: z.array(ReportSchema) })
+  .openapi('Reports');
+
 /** GET /healthz: the process is alive. */
 export const HealthSchema = z.object({ status: z.literal('ok') }).openapi('Health');
 
@@ -129,6 +145,7 @@ export const ReadySchema = z
     knowledge: z.string(),
     sections: z.number(),
     facts: z.number(),
+    reports: z.array(z.string()).optional().openapi({ description: 'the ids of the packs being served' }),
     channels: z.record(z.string(), ChannelReportSchema).openapi({ description: 'each configured channel (telegram, wechat) and its state' }),
     shuttingDown: z.boolean().openapi({ description: 'true from SIGTERM on: finish what you sent, send nothing new' }),
   })

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createEngine, type Engine } from '../../src/engine/index.js';
-import { loadKnowledge } from '../../src/knowledge/index.js';
+import type { Library } from '../../src/library/index.js';
 import { MemorySessionStore } from '../../src/session/session-store.js';
+import { openLibrary, type OpenedLibrary } from '../library/open-library.js';
 
 /** The project root, found from this file whether it runs from src (tsx, vitest) or dist. */
 export function projectRoot(): string {
@@ -22,18 +22,28 @@ export function defaultKnowledgeDir(): string {
 }
 
 export interface BootOptions {
+  /** One pack, or a folder of packs (a library). */
   knowledgeDir?: string;
+  /** DEFAULT_REPORT: the pack for questions naming none. */
+  defaultReport?: string | undefined;
   sessionMax?: number;
   sessionIdleMinutes?: number;
   clock?: () => number;
 }
 
-/** Loads and validates the knowledge, then builds the engine with a bounded in-memory session store. */
-export function bootEngine(options: BootOptions = {}): Engine {
-  const knowledge = loadKnowledge(resolve(options.knowledgeDir ?? defaultKnowledgeDir()));
+/**
+ * Opens the knowledge (one pack or a library of packs), validated, behind one engine-shaped library
+ * with a bounded in-memory session store; `reload` reads the folder again (hot reload).
+ */
+export function bootLibrary(options: BootOptions = {}): OpenedLibrary {
   const sessions = new MemorySessionStore({
     maxEntries: options.sessionMax ?? 10_000,
     idleMs: (options.sessionIdleMinutes ?? 30) * 60_000,
   });
-  return createEngine(knowledge, { sessions, clock: options.clock ?? Date.now });
+  return openLibrary({ dir: resolve(options.knowledgeDir ?? defaultKnowledgeDir()), defaultReport: options.defaultReport, sessions, clock: options.clock ?? Date.now });
+}
+
+/** Loads and validates the knowledge, then serves it as one engine (a library answers as an Engine does). */
+export function bootEngine(options: BootOptions = {}): Library {
+  return bootLibrary(options).library;
 }

@@ -173,7 +173,8 @@ export function createQuestionLog(options: QuestionLogOptions): QuestionLog {
           id,
           askedAt: clock(),
           channel,
-          report,
+          // A library's answer names its pack; a question back names none, and takes the default.
+          report: ('report' in answer && typeof answer.report === 'string' && answer.report) || report,
           text: maskPersonal(text.trim()),
           outcome: answer.outcome,
           intent: answer.intent,

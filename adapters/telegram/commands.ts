@@ -1,6 +1,7 @@
 import type { BotCommand } from 'telegraf/types';
 import type { Telegram } from 'telegraf';
 import type { Answer, Lang } from '../../src/types.js';
+import { createTraditionalizer } from '../../src/text/script.js';
 import type { Logger } from '../shared/logger.js';
 import { questionKeyboard, type QuestionIds } from './keyboard.js';
 import type { ReportView } from './report-view.js';
@@ -48,6 +49,8 @@ export interface CommandContext {
   ids: QuestionIds;
   /** The last answer in this conversation, for /why. */
   last?: LastAnswer | undefined;
+  /** The reports served now (a library's, read at each command so hot reloads show). */
+  reports?: () => readonly { title: { zh: string; en: string }; shortName: string; year: number; bodyEn: string }[];
 }
 
 function reply(blocks: Block[], keyboard?: Reply['keyboard']): Reply {
@@ -69,6 +72,31 @@ export function helpReply(c: CommandContext): Reply {
 /** /sections: the report's parts, each a button that asks about it. */
 export function sectionsReply(c: CommandContext): Reply {
   return reply([{ text: textsFor(c.lang).sectionsHead }], questionKeyboard(c.report.parts[c.lang], c.ids));
+}
+
+/** Reports listed by /reports at most; a larger library is asked by body and year. */
+const MAX_REPORTS = 20;
+
+/** /reports: the reports the bot serves, numbered, and how to ask one of them. */
+export function reportsReply(c: CommandContext): Reply {
+  const texts = textsFor(c.lang);
+  const all = c.reports?.() ?? [];
+  const list = all.length > 0 ? all : [{ title: { zh: c.report.title['zh-Hans'], en: c.report.title.en }, shortName: '', year: 0, bodyEn: '' }];
+  const shown = list.slice(0, MAX_REPORTS);
+  // Titles are stored in simplified script; traditional readers get them converted (a converter for these characters only).
+  // (OpenCC refuses a table filtered to nothing, so the bot's own texts widen the alphabet.)
+  const first = list[0];
+  const zhExample = first ? `${first.shortName}${first.year}年主动公开了多少条信息?` : '';
+  const traditional = c.lang === 'zh-Hant' ? createTraditionalizer(shown.map((r) => r.title.zh + r.shortName).join('') + zhExample + JSON.stringify(textsFor('zh-Hans'))) : undefined;
+  const titleOf = (r: (typeof list)[number]) => (c.lang === 'en' ? r.title.en : traditional ? traditional(r.title.zh) : r.title.zh);
+  const lines = shown.map((r, i) => `${i + 1}. ${titleOf(r)}`);
+  if (list.length > MAX_REPORTS) lines.push(`… (${list.length})`);
+  const example = !first || first.year === 0 ? '' : c.lang === 'en' ? `How many items did ${first.bodyEn} disclose in ${first.year}?` : traditional ? traditional(zhExample) : zhExample;
+  return reply([
+    { text: texts.reportsHead, open: '<b>', close: '</b>' },
+    { text: lines.join('\n'), before: '\n' },
+    ...(all.length > 1 ? [{ text: texts.reportsHint.replace('{example}', example), before: '\n\n' }] : []),
+  ]);
 }
 
 /** /source: the report's title and where its text comes from. */

@@ -12,6 +12,7 @@ import { isPrivate, questionIn, repliesToBot } from './addressing.js';
 import {
   helpReply,
   sectionsReply,
+  reportsReply,
   sourceReply,
   startReply,
   whyReply,
@@ -24,6 +25,7 @@ import { FEEDBACK_THANKS, parseFeedbackData, withFeedbackRow } from './feedback-
 import { inlineArticle } from './inline-result.js';
 import { QuestionIds, parseAskData } from './keyboard.js';
 import { createReportView } from './report-view.js';
+import { libraryOf } from '../shared/library-of.js';
 import { answerReply, type Reply } from './reply.js';
 import { CALL_DEADLINE_MS, RETRY_BUDGET_MS, callOnce, installRetry, type RetryOptions } from './retry-api.js';
 import { COMMAND_NAMES, textsFor, uiLangOf, type CommandName } from './texts.js';
@@ -70,6 +72,7 @@ const COMMANDS: Record<CommandName, (c: CommandContext) => Reply> = {
   start: startReply,
   help: helpReply,
   sections: sectionsReply,
+  reports: reportsReply,
   source: sourceReply,
   why: whyReply,
 };
@@ -118,6 +121,7 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
   const token = config.TELEGRAM_BOT_TOKEN;
   if (!token) throw new AdapterError('telegram', 'TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather (/newbot) and put its token in .env');
   const report = createReportView(engine);
+  const library = libraryOf(engine);
   const clock = options.clock ?? Date.now;
   const timing = { ...TELEGRAM_TIMING, ...options.timing };
   const retry: RetryOptions = { logger, deadlineMs: timing.callDeadlineMs, budgetMs: timing.retryBudgetMs, ...(options.signal ? { signal: options.signal } : {}) };
@@ -171,7 +175,7 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
       if (!(await admitted(ctx.telegram, target, lang, ctx.chat.type))) return;
       ctx.state['addressed'] = true;
       const last = lastAnswers.get(sessionOf(ctx.chat.id, ctx.from.id));
-      await send(ctx.telegram, target, COMMANDS[name]({ report, lang, username: ctx.me, ids, last }));
+      await send(ctx.telegram, target, COMMANDS[name]({ report, lang, username: ctx.me, ids, last, reports: () => library.reports() }));
       logger.info('telegram.command', { command: name, chatType: ctx.chat.type });
     });
   }

@@ -5,6 +5,7 @@ import { StateUnavailableError, type ConversingEngine, type SeenCache, type Shar
 import { botNames, mentionsName, stripMentions } from './mention.js';
 import type { Pacer } from './pacer.js';
 import { NOTICES } from './phrases.js';
+import { reportList } from './report-list.js';
 import { renderAnswer } from './render-text.js';
 import { sessionId } from './session-id.js';
 import { MAX_MESSAGE_LENGTH, splitMessage } from './split-message.js';
@@ -123,6 +124,13 @@ export function createMessageHandler(deps: MessageHandlerDeps): (message: Messag
     }
 
     const session = sessionId(talker.id, room?.id);
+    const listed = reportList(deps.engine, question);
+    if (listed) {
+      deps.suggestions.remember(session, listed.suggestions);
+      await reply(talker, room, listed.text);
+      logger.info('wechat.reports_listed', { reports: listed.suggestions.length, inRoom: !!room });
+      return 'answered';
+    }
     const asked = deps.suggestions.pick(session, question) ?? question;
     let answer;
     try {

@@ -43,6 +43,8 @@ export function loadDomainIngest(domainDir: string): DomainIngest {
 export interface LoadOptions {
   /** The folder of the shared domain vocabulary; the project's own by default, `null` for none. */
   domainDir?: string | null;
+  /** The domain lexicon already read (a library reads it once for all its packs); wins over `domainDir`. */
+  domain?: DomainLexicon;
 }
 
 /**
@@ -52,8 +54,8 @@ export interface LoadOptions {
  * wrongly.
  */
 export function loadKnowledge(dir: string, options: LoadOptions = {}): Knowledge {
-  const domainDir = options.domainDir === undefined ? projectDomainDir() : options.domainDir;
-  const domain = domainDir === null ? undefined : loadDomainLexicon(domainDir);
+  const domainDir = options.domain !== undefined ? null : options.domainDir === undefined ? projectDomainDir() : options.domainDir;
+  const domain = options.domain ?? (domainDir === null ? undefined : loadDomainLexicon(domainDir));
   const merged: Record<string, unknown> = {};
   for (const [file, keys] of Object.entries(PACK_FILES)) {
     const full = join(dir, file);

@@ -12,7 +12,7 @@ import { ask, engine, makeApp, postAsk, testConfig } from './helpers.js';
 
 const app = makeApp();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const ANSWER_FIELDS = ['outcome', 'text', 'message', 'lang', 'intent', 'confidence', 'citations', 'suggestions', 'sessionId'];
+const ANSWER_FIELDS = ['outcome', 'text', 'message', 'lang', 'intent', 'confidence', 'citations', 'suggestions', 'report', 'sessionId'];
 
 describe('POST /api/ask', () => {
   it('answers with the engine Answer fields, a citation and a new sessionId', async () => {
@@ -28,7 +28,7 @@ describe('POST /api/ask', () => {
   });
 
   it('documents exactly the engine Answer: the OpenAPI schema keeps every field of a real reply', async () => {
-    expectTypeOf<Required<Omit<z.infer<typeof AskReply>, 'sessionId' | 'questionId'>>>().toEqualTypeOf<Answer>();
+    expectTypeOf<Required<Omit<z.infer<typeof AskReply>, 'sessionId' | 'questionId' | 'report'>>>().toEqualTypeOf<Answer>();
     for (const question of ['网站公开了多少条?', '多少人次?', '2014年公开了多少条?']) {
       const reply = await ask(app, question);
       expect(AskReply.parse(reply), question).toEqual(reply);

@@ -105,7 +105,7 @@ describe('startTelegram with long polling', () => {
     expect(api.callsOf('getMe')).toHaveLength(1);
     const menus = api.callsOf('setMyCommands').map((c) => c.payload);
     expect(menus.map((m) => m['language_code'])).toEqual([undefined, 'zh', 'en']);
-    expect((menus[2]?.['commands'] as { command: string }[]).map((c) => c.command)).toEqual(['start', 'help', 'sections', 'source', 'why']);
+    expect((menus[2]?.['commands'] as { command: string }[]).map((c) => c.command)).toEqual(['start', 'help', 'sections', 'reports', 'source', 'why']);
     expect(api.callsOf('deleteWebhook')).toHaveLength(1);
     await api.waitFor((calls) => calls.some((c) => c.method === 'getUpdates'), 5000, 'a getUpdates');
     expect(api.callsOf('getUpdates')[0]?.payload).toMatchObject({ allowed_updates: ['message', 'callback_query', 'inline_query'] });

@@ -290,6 +290,7 @@ async function postQuestion(question) {
     const body = { question };
     const sessionId = session.get(SESSION_KEY);
     if (sessionId) body.sessionId = sessionId;
+    if (chosenReport) body.report = chosenReport;
     return await fetch('api/ask', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -455,3 +456,43 @@ function commentForm(questionId, rating, status) {
   });
   return form;
 }
+
+// --- Which report: with a library of several, a picker in the bar (GET api/reports). "By the
+// question" lets the question, the conversation or the default decide; a pick sends `report`.
+
+const REPORT_UI = {
+  'zh-Hans': { reportPick: '报告', reportAuto: '按问题自动选择' },
+  'zh-Hant': { reportPick: '報告', reportAuto: '按問題自動選擇' },
+  en: { reportPick: 'Report', reportAuto: 'Chosen by the question' },
+};
+for (const lang of LANGS) Object.assign(UI[lang], REPORT_UI[lang]);
+
+/** The pack id picked in the bar, or '' to let the question decide. */
+let chosenReport = '';
+
+function renderReportPicker(reports) {
+  if (!Array.isArray(reports) || reports.length < 2) return;
+  const select = el('select', 'tool report-pick');
+  select.id = 'report-pick';
+  select.dataset.i18nLabel = 'reportPick';
+  select.setAttribute('aria-label', t('reportPick'));
+  const auto = el('option');
+  auto.value = '';
+  auto.dataset.uiText = 'reportAuto';
+  auto.textContent = t('reportAuto');
+  select.append(auto);
+  for (const report of reports) {
+    const option = el('option', undefined, report.title && report.title['zh'] ? report.title.zh : report.id);
+    option.value = report.id;
+    select.append(option);
+  }
+  select.addEventListener('change', () => {
+    chosenReport = select.value;
+  });
+  document.querySelector('.bar-tools')?.prepend(select);
+}
+
+fetch('api/reports')
+  .then((res) => (res.ok ? res.json() : null))
+  .then((data) => renderReportPicker(data?.reports))
+  .catch(() => {});

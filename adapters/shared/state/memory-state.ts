@@ -9,7 +9,7 @@ import type { SharedState } from './shared-state.js';
 export function createMemoryState(): SharedState {
   return {
     kind: 'memory',
-    converse: (engine, text, session) => Promise.resolve(engine.ask({ text, ...(session === undefined ? {} : { session }) })),
+    converse: (engine, text, session, report) => Promise.resolve(engine.ask({ text, ...(session === undefined ? {} : { session }), ...(report === undefined ? {} : { report }) })),
     windowCounter(_name, { windowMs, clock }) {
       let window = -1;
       let counts = new Map<string, number>();

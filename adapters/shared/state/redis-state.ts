@@ -20,7 +20,8 @@ export interface RedisStateOptions {
 }
 
 /** A context as the engine wrote it; anything else read back from Redis is ignored. */
-const StoredContext = z.object({ intent: z.string(), concepts: z.array(z.string()), lang: z.enum(['zh-Hans', 'zh-Hant', 'en']), at: z.number(), options: z.array(z.string()).optional(), item: z.number().int().nonnegative().optional() });
+/** …and the pack a library conversation is in (`report`). */
+const StoredContext = z.object({ intent: z.string(), concepts: z.array(z.string()), lang: z.enum(['zh-Hans', 'zh-Hant', 'en']), at: z.number(), options: z.array(z.string()).optional(), item: z.number().int().nonnegative().optional(), report: z.string().optional(), reportOptions: z.array(z.string()).optional() });
 
 /**
  * The sliding flood window of createFloodLimit, atomic in Redis: drop times older than the window,
@@ -109,8 +110,8 @@ export async function createRedisState(options: RedisStateOptions): Promise<Shar
 
   return {
     kind: 'redis',
-    async converse(engine, text, session) {
-      if (session === undefined) return engine.respond(text).answer;
+    async converse(engine, text, session, report) {
+      if (session === undefined) return engine.respond(text, undefined, report).answer;
       const key = `${prefix}context:${session}`;
       const stored = await run('read a conversation', () => redis.get(key));
       let context: SessionContext | undefined;
@@ -119,7 +120,7 @@ export async function createRedisState(options: RedisStateOptions): Promise<Shar
         if (parsed.success) context = parsed.data;
         else logger.warn('state.context_ignored', { reason: 'not a conversation context' });
       }
-      const turn = engine.respond(text, context);
+      const turn = engine.respond(text, context, report);
       if (turn.context && turn.context !== context) {
         const next = JSON.stringify(turn.context);
         await run('store a conversation', () => redis.set(key, next, 'PX', options.sessionIdleMs));

@@ -1,10 +1,16 @@
-import type { Engine } from '../../../src/engine/index.js';
+import type { Turn } from '../../../src/engine/index.js';
 import { AdapterError } from '../../../src/errors.js';
-import type { Answer } from '../../../src/types.js';
+import type { Answer, Question, SessionContext } from '../../../src/types.js';
 import type { FloodLimitOptions, FloodVerdict } from '../flood-limit.js';
 
-/** What the state needs of the engine: its one way in, and the same with the context as a value. */
-export type ConversingEngine = Pick<Engine, 'ask' | 'respond'>;
+/**
+ * What the state needs of the engine: its one way in, and the same with the context as a value. A
+ * library takes the pack the asker chose (`report`) too; a single engine, which has one, ignores it.
+ */
+export interface ConversingEngine {
+  ask(question: Question & { report?: string }): Answer;
+  respond(text: string, context?: SessionContext, report?: string): Turn;
+}
 
 /** Counts hits per key in clock-aligned fixed windows (a rate limit's table). */
 export interface WindowCounter {
@@ -32,7 +38,7 @@ export interface SeenCache {
 export interface SharedState {
   readonly kind: 'memory' | 'redis';
   /** One turn of a conversation: reads its context, asks the engine, stores the new context. */
-  converse(engine: ConversingEngine, text: string, session: string | undefined): Promise<Answer>;
+  converse(engine: ConversingEngine, text: string, session: string | undefined, report?: string): Promise<Answer>;
   windowCounter(name: string, options: { windowMs: number; clock: () => number }): WindowCounter;
   floodLimit(name: string, options: FloodLimitOptions): SharedFloodLimit;
   seenCache(name: string, options: { ttlMs: number; maxKeys?: number }): SeenCache;
