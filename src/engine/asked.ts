@@ -50,6 +50,17 @@ export function createAskedReader(knowledge: Knowledge, lexicon: Lexicon) {
     return runs;
   }
 
+  const lists = new Map<string, { quote: string; runs: string[][][] }[]>();
+  /** A rule's quotes with their enumerations, read once per rule. */
+  const listsOf = (intent: Intent) => {
+    let found = lists.get(intent.id);
+    if (!found) {
+      found = intent.cite.map((c) => ({ quote: simplify(c.quote), runs: members(c.quote).filter((r) => r.length >= MIN_MEMBERS) }));
+      lists.set(intent.id, found);
+    }
+    return found;
+  };
+
   return {
     /** The attribute (date, names, person) the question asks for, if any. */
     attributeOf(form: string): AskedAttribute | undefined {
@@ -83,11 +94,10 @@ export function createAskedReader(knowledge: Knowledge, lexicon: Lexicon) {
     },
     /** A member of an enumeration the rule's figure counts as a whole ("经济发展方面的有几次?"), named without the others. */
     namesOneMember(form: string, intent: Intent): boolean {
-      for (const cite of intent.cite) {
-        const quote = simplify(cite.quote);
+      for (const { quote, runs } of listsOf(intent)) {
         // A word the quote also uses outside the list (公开 of 增加公开内容) names no member.
         const once = (w: string) => quote.indexOf(w) === quote.lastIndexOf(w);
-        for (const run of members(cite.quote).filter((r) => r.length >= MIN_MEMBERS)) {
+        for (const run of runs) {
           const named = run.filter((spellings) => spellings.some((w) => form.includes(w) && once(w))).length;
           if (named >= 1 && named < run.length) return true;
         }
