@@ -62,6 +62,8 @@ export interface SessionContext {
   options?: string[];
   /** The list item (index) the last answer gave, so "具体表现呢?" can ask more about it. */
   item?: number;
+  /** The rules of the last two answers, oldest first, so "两个加起来多少?" can compare them. */
+  recent?: string[];
 }
 
 /** One question to the engine. */

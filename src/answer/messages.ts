@@ -95,6 +95,10 @@ export const MESSAGES = {
     zh: '前者比后者少{d}（{y} − {x} = {d}，按报告数字计算）。',
     en: 'The first is {d} fewer ({y} − {x} = {d}, computed from the report’s figures).',
   },
+  compareNotSame: {
+    zh: '不一样。',
+    en: 'No, they differ.',
+  },
   compareSame: {
     zh: '两者一样多，都是{x}。',
     en: 'They are the same: {x} each.',

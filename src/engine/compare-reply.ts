@@ -38,7 +38,8 @@ export function compareMessage(c: Comparison, build: AnswerBuilder, figures: Fig
       break;
     default: {
       const d = Math.abs(formula('difference', whole));
-      result = x === y ? build.say('compareSame', lang, { x: `${x}${u}` }) : build.say(x > y ? 'compareMore' : 'compareFewer', lang, { d: `${d}${u}`, x, y });
+      const differs = build.say(x > y ? 'compareMore' : 'compareFewer', lang, { d: `${d}${u}`, x, y });
+      result = x === y ? build.say('compareSame', lang, { x: `${x}${u}` }) : c.op === 'equal' ? `${build.say('compareNotSame', lang)}${lang === 'en' ? ' ' : ''}${differs}` : differs;
     }
   }
   const units = sameUnit ? '' : build.say('compareUnits', lang, { ua: unit(c.a).trim() || '-', ub: unit(c.b).trim() || '-' });

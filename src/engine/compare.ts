@@ -26,6 +26,8 @@ const SPECIFIC: readonly CompareOp[] = ['ratio', 'share', 'difference', 'equal',
 /** "A是B的几倍", "A占B的百分之几": the figure before 是/占 is measured against the one after. */
 const MEASURED_AGAINST = /^(.+?)(?:是|占|为|佔)(.+?)的?$/;
 /** Joints that say least about the operands are tried last (加 is also the 加 of 参加). */
+/** Words that point back at the two figures just given. */
+const BOTH = /两个|两者|这两|二者|两项|两个数|俩|both|the two|these two/;
 const WEAK_JOINTS = new Set(['加', '加上', 'or', 'and', 'plus']);
 
 interface Found {
@@ -114,6 +116,15 @@ export function createComparer(knowledge: Knowledge, figures: Figures) {
     return undefined;
   }
 
+  /** "两个加起来多少?", "are the two the same?": the figures of the last two answers. */
+  function lastTwo(u: Understood, op: CompareOp): Comparison | undefined {
+    if (!BOTH.test(u.form) || u.recent.length < 2) return undefined;
+    const [first, second] = u.recent;
+    const a = first?.checks !== undefined ? known(first, first.checks) : undefined;
+    const b = second?.checks !== undefined ? known(second, second.checks) : undefined;
+    return a && b && a.figure !== b.figure ? { op, a, b } : undefined;
+  }
+
   function operand(t: ReturnType<Think>): Operand | undefined {
     if (t.d.kind !== 'answer') return undefined;
     const intent = t.d.intents[0];
@@ -133,7 +144,7 @@ export function createComparer(knowledge: Knowledge, figures: Figures) {
       const found = findOp(u.form, english);
       if (!found) return undefined;
       const parts = sides(u.form, found, english);
-      if (!parts) return undefined;
+      if (!parts) return lastTwo(u, found.op);
       const [left, right, rawTail] = parts;
       // What follows the operation names the unit ("多开了几次" → 几次), never the operation again.
       const tail = opTerms.reduce((t, term) => t.split(term).join(' '), rawTail).trim();

@@ -70,6 +70,12 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
     const [a, b] = operands;
     return a && b && a.figure !== b.figure ? { op, a, b } : undefined;
   };
+  /** The last two answers' rules, for "两个加起来多少?" (the same rule twice counts once). */
+  const recentAfter = (context: SessionContext | undefined, id: string | undefined) => {
+    const before = (context?.recent ?? []).filter((r) => r !== id);
+    const recent = id ? [...before.slice(-1), id] : before;
+    return recent.length > 0 ? { recent } : {};
+  };
   const asking = knowledge.scope.askMarkers;
   const asks = wordMatcher(asking?.zh ?? [], asking?.en ?? []);
 
@@ -93,6 +99,7 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
           at: now ?? 0,
           ...(offered ? { options: offered } : {}),
           ...(decision.kind === 'item' ? { item: decision.index } : {}),
+          ...recentAfter(context, remember?.id),
         }
       : context;
     return { answer, context: next };

@@ -53,6 +53,8 @@ export interface Understood {
   ordinal: number | undefined;
   /** The rule of the previous turn, when there was one. */
   previous: Intent | undefined;
+  /** The rules of the last two answers, oldest first. */
+  recent: Intent[];
   /** The option a reply to a clarify picks ("2", "第二个"), when the last turn offered options. */
   chosen: Intent | undefined;
   /** A short follow-up asking more about the list item just given ("具体表现呢?"), as that item's index. */
@@ -249,6 +251,7 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
       roughGuess: ROUGH.test(form),
       ordinal,
       previous: context ? intents.get(context.intent) : undefined,
+      recent: (context?.recent ?? []).map((id) => intents.get(id)).filter((i): i is Intent => i !== undefined),
       chosen: chosenOption(text, context),
       detailOf: context?.item !== undefined && form.length <= DETAIL_MAX_CHARS && asksDetail(form) ? context.item : undefined,
     };

@@ -47,6 +47,17 @@ describe('what a question asks for', () => {
     expect(a.message).toContain('13126 − 672 = 12454');
   });
 
+  it('compares the last two answers when asked about "both" of them', () => {
+    const session = 'cmp-both';
+    engine.ask({ text: '开了多少次新闻发布会', session });
+    engine.ask({ text: '简报呢', session });
+    expect(engine.ask({ text: '两个加起来多少', session }).message).toContain('24 + 15 = 39');
+    const other = 'cmp-same';
+    engine.ask({ text: '网站公开了多少条', session: other });
+    engine.ask({ text: '其他形式呢', session: other });
+    expect(engine.ask({ text: '两者一样吗', session: other }).message).toContain('不一样');
+  });
+
   it('answers both questions of a two-part message', () => {
     const a = engine.ask({ text: '新闻发布会开了多少次 简报发了几期' });
     expect(a.outcome).toBe('answered');

@@ -21,7 +21,7 @@ export interface RedisStateOptions {
 
 /** A context as the engine wrote it; anything else read back from Redis is ignored. */
 /** …and the pack a library conversation is in (`report`). */
-const StoredContext = z.object({ intent: z.string(), concepts: z.array(z.string()), lang: z.enum(['zh-Hans', 'zh-Hant', 'en']), at: z.number(), options: z.array(z.string()).optional(), item: z.number().int().nonnegative().optional(), report: z.string().optional(), reportOptions: z.array(z.string()).optional() });
+const StoredContext = z.object({ intent: z.string(), concepts: z.array(z.string()), lang: z.enum(['zh-Hans', 'zh-Hant', 'en']), at: z.number(), options: z.array(z.string()).optional(), item: z.number().int().nonnegative().optional(), recent: z.array(z.string()).max(2).optional(), report: z.string().optional(), reportOptions: z.array(z.string()).optional() });
 
 /**
  * The sliding flood window of createFloodLimit, atomic in Redis: drop times older than the window,
