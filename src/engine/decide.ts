@@ -21,6 +21,8 @@ const MAX_OPTIONS = 3;
 const STATES_FIGURE = /\{[fd]:/;
 /** A question that counts people (多少人次, 几个人): only a figure in a unit of people answers it. */
 const PEOPLE_MEASURE = /(?:多少|几)\s*(人次|个人|人|名|位)(?!员|民|大|口|数)/;
+/** A category a count is asked of (教育类的, 民生方面的): two to four characters of its own before 类/方面/领域. */
+const CATEGORY = /((?:(?![各哪几这那等些么什其每])\p{Script=Han}){2,4})(?:类|方面|领域)的/u;
 /** Units that count people. */
 const PEOPLE_UNIT = /人|名|位/;
 /** A question that asks how many of something. */
@@ -135,6 +137,11 @@ export function decide(
     const person = people ? intents.get(people.intent) : undefined;
     if (person && people) return { kind: 'answer', intents: [person], best: people };
     return { kind: 'not-given', intent: bestIntent, what: { zh: `按“${measure}”计的数字`, en: `a figure in “${measure}”` } };
+  }
+  // "网站公开的信息里教育类的有多少条": a category the rule's report words never name is a breakdown it does not give.
+  if (close.length <= 1 && bestIntent.checks && !u.yesNo && ASKS_COUNT.test(u.form)) {
+    const category = CATEGORY.exec(u.form)?.[1];
+    if (category && !bestIntent.cite.some((c) => simplify(c.quote).includes(category)) && !simplify(bestIntent.reply.zh).includes(category)) return { kind: 'breakdown', intent: bestIntent };
   }
   if (close.length <= 1 && STATES_FIGURE.test(bestIntent.reply.zh) && !attribute && ASKS_COUNT.test(u.form) && !u.yesNo && understanding.asked.namesOneMember(u.form, bestIntent)) return { kind: 'breakdown', intent: bestIntent };
 

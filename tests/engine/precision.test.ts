@@ -77,7 +77,7 @@ describe('what a question asks for', () => {
   });
 
   it('says what the report does not give instead of a neighbouring fact', () => {
-    for (const text of ['有多少个部门进驻了市行政审批中心', '新闻发布会里经济类的有几次?', '全市政务公开工作会议是几月几号开的?', '没成立政务服务中心的那4个旗县都叫啥名字']) {
+    for (const text of ['有多少个部门进驻了市行政审批中心', '新闻发布会里经济类的有几次?', '全市政务公开工作会议是几月几号开的?', '没成立政务服务中心的那4个旗县都叫啥名字', '审批中心在哪里', '网站公开的信息里教育类的有多少条']) {
       const a = engine.ask({ text });
       expect(a.outcome, text).toBe('out_of_scope');
       expect(a.citations.length, text).toBeGreaterThan(0);
@@ -87,10 +87,11 @@ describe('what a question asks for', () => {
   it('keeps answering what the rule does give (names listed, a person named)', () => {
     expect(engine.ask({ text: '4个配套文件分别叫什么名字' }).outcome).toBe('answered');
     expect(engine.ask({ text: '年初会上讲话的那个常务副市长叫啥?' }).message).toContain('张国秋');
+    expect(engine.ask({ text: '查阅点设在哪里' }).message).toContain('档案馆');
   });
 
   it('answers opinions and predictions with one plain sentence, no figure', () => {
-    for (const text of ['你给打几分', '明年会开多少次新闻发布会']) {
+    for (const text of ['你给打几分', '明年会开多少次新闻发布会', '哪个旗县的信息公开做得最好']) {
       const a = engine.ask({ text });
       expect(a.outcome, text).toBe('out_of_scope');
       expect(a.message.split('\n')[0], text).not.toMatch(/\d{2,}/);
