@@ -69,6 +69,8 @@ export function decide(
   if (u.detailOf !== undefined && u.previous && previousList) return { kind: 'item', intent: u.previous, list: previousList, index: u.detailOf, detail: true };
   // "2" after "您想问的是哪一个? 1. … 2. …": the second option, in every channel.
   if (u.chosen) return { kind: 'answer', intents: [u.chosen], best: { intent: u.chosen.id, score: ANSWER_THRESHOLD * 2, matched: [] } };
+  // A bare "2" with no options offered picks nothing: it is no figure to look up.
+  if (u.bareChoice && u.previous === undefined) return { kind: 'unknown', greeting: false };
   const [best, second] = u.readings;
   const bestIntent = best ? intents.get(best.intent) : undefined;
   const alternative = best && best.score >= ANSWER_THRESHOLD ? bestIntent : undefined;

@@ -57,6 +57,8 @@ export interface Understood {
   recent: Intent[];
   /** The option a reply to a clarify picks ("2", "第二个"), when the last turn offered options. */
   chosen: Intent | undefined;
+  /** The message is nothing but a pick ("2", "第二个"), whether or not options were offered. */
+  bareChoice: boolean;
   /** A short follow-up asking more about the list item just given ("具体表现呢?"), as that item's index. */
   detailOf: number | undefined;
 }
@@ -253,6 +255,7 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
       previous: context ? intents.get(context.intent) : undefined,
       recent: (context?.recent ?? []).map((id) => intents.get(id)).filter((i): i is Intent => i !== undefined),
       chosen: chosenOption(text, context),
+      bareChoice: readChoice(simplify(text).toLowerCase()) !== undefined,
       detailOf: context?.item !== undefined && form.length <= DETAIL_MAX_CHARS && asksDetail(form) ? context.item : undefined,
     };
   }
