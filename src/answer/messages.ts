@@ -75,6 +75,10 @@ export const MESSAGES = {
     zh: '报告原文这样写：',
     en: "The report's own words (in Chinese):",
   },
+  premiseWrong: {
+    zh: '先说明：报告里{label}不是{n}，而是{f}。',
+    en: 'First, a correction: the report gives {label} as {f}, not {n}.',
+  },
   noJudgement: {
     zh: '评价、预测和排名报告里都没有，我只按报告原文回答事实，不作评价或推测。',
     en: 'The report gives no opinions, predictions or rankings; I only state what it says, and do not judge or guess.',

@@ -3,7 +3,7 @@ import { clausesOf } from '../text/clauses.js';
 import { normalizeText } from '../text/normalize.js';
 import { simplify } from '../text/script.js';
 import type { SessionContext } from '../types.js';
-import type { Decision } from './decide.js';
+import type { Decision, Premise } from './decide.js';
 import type { Understood } from './understand.js';
 
 /** One reading of a text: what was understood and what to do with it. */
@@ -78,4 +78,27 @@ export function composeClauses(raw: string, context: SessionContext | undefined,
   const [first] = answered;
   if (!first) return current;
   return { u: { ...first.u, lang: whole.u.lang, form: whole.u.form }, d: { kind: 'answer', intents, best: first.d.best } };
+}
+
+/** A figure this close to the report's is a rough restatement, not a wrong one. */
+const ROUGHLY = 0.1;
+
+/**
+ * The figures a message states in its other clauses ("既然开了30次新闻发布会，旗县区开了几次?")
+ * that the report contradicts: each clause holding a number is read alone, and its figure compared.
+ */
+export function premisesOf(raw: string, think: Think, figureOf: (id: string) => number | undefined, asks: (clause: string) => boolean): Premise[] {
+  const clauses = clausesOf(normalizeText(typeof raw === 'string' ? raw : ''));
+  if (clauses.length < 2) return [];
+  const premises: Premise[] = [];
+  for (const clause of clauses) {
+    if (!/[0-9零一二两三四五六七八九十百千万]/.test(clause.text) || clause.questionMark || asks(simplify(clause.text).toLowerCase())) continue;
+    const t = think(clause.text, undefined);
+    const [intent] = t.d.kind === 'answer' ? t.d.intents : [];
+    const figure = intent?.checks === undefined ? undefined : figureOf(intent.checks);
+    const asked = t.u.extraction.numbers[0];
+    if (!intent || figure === undefined || asked === undefined || t.u.roughGuess) continue;
+    if (asked !== figure && !(figure > 0 && Math.abs(asked - figure) / figure <= ROUGHLY)) premises.push({ intent, asked });
+  }
+  return premises;
 }

@@ -30,6 +30,12 @@ const ASKS_COUNT = /多少|几|how many|how much/;
 /** A figure other than a year, in digits or Chinese numerals with a unit: what a "how many" sentence must hold. */
 const HOLDS_FIGURE = /\d+(?!\d*年)|[一二三四五六七八九十两百千万]+[个条件项次场期人名家所]/;
 
+/** A figure a message states in passing ("既然开了30次新闻发布会") that the report contradicts. */
+export interface Premise {
+  intent: Intent;
+  asked: number;
+}
+
 /** What to do with a question, before any wording: each kind becomes one reply shape. */
 export type Decision =
   | { kind: 'empty' }
@@ -38,7 +44,7 @@ export type Decision =
   | { kind: 'other-topic' }
   | { kind: 'which'; options: Intent[]; remember?: Intent }
   | { kind: 'unknown'; greeting: boolean }
-  | { kind: 'answer'; intents: Intent[]; best: Reading }
+  | { kind: 'answer'; intents: Intent[]; best: Reading; premises?: Premise[] }
   | { kind: 'item'; intent: Intent; list: string; index: number; detail?: boolean }
   | { kind: 'sentence'; hit: SentenceHit }
   | { kind: 'breakdown'; intent: Intent }

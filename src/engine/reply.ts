@@ -3,7 +3,7 @@ import type { Figures } from '../answer/figures.js';
 import type { Intent } from '../knowledge/schema.js';
 import type { Answer, Explanation, Lang } from '../types.js';
 import { compareMessage } from './compare-reply.js';
-import type { Decision } from './decide.js';
+import type { Decision, Premise } from './decide.js';
 import type { Understood } from './understand.js';
 
 /** A reading this strong is a full answer; it scales confidence. */
@@ -147,17 +147,26 @@ export function replyTo(decision: Decision, u: Understood, build: AnswerBuilder,
           outcome: 'answered',
           message: [
             ...(u.otherRelativeYears.length > 0 ? [build.say('relativeYear', lang)] : []),
+            ...(decision.premises ?? []).map((p) => premiseLine(p, build, figures, lang)),
             ...decision.intents.map((i) => [yesNoPrefix(i, u, build, figures, lang), build.replyOf(i, lang)].filter(Boolean).join(lang === 'en' ? ' ' : '')),
           ].join('\n'),
           intent: first.id,
           confidence,
-          citations: decision.intents.flatMap((i) => build.citationsOf(i, lang)).filter((c, i, all) => all.findIndex((o) => o.quote === c.quote && o.sectionId === c.sectionId) === i),
+          citations: [...decision.intents, ...(decision.premises ?? []).map((p) => p.intent)].flatMap((i) => build.citationsOf(i, lang)).filter((c, i, all) => all.findIndex((o) => o.quote === c.quote && o.sectionId === c.sectionId) === i),
           suggestions: first.suggest.map((id) => intents.get(id)).filter((i): i is Intent => !!i).map((i) => build.questionOf(i, lang)),
         }),
         remember: first,
       };
     }
   }
+}
+
+/** "既然开了30次…": the report's figure instead of the one the message took for granted. */
+function premiseLine(p: Premise, build: AnswerBuilder, figures: Figures, lang: Lang): string {
+  const id = p.intent.checks ?? '';
+  const unit = figures.unit(id, lang === 'en' ? 'en' : 'zh');
+  const label = figures.label(id, lang === 'en' ? 'en' : 'zh') ?? '';
+  return build.say('premiseWrong', lang, { label, n: `${p.asked}${unit}`, f: `${figures.value(id) ?? ''}${unit}` });
 }
 
 /** "是不是24次?": confirm or correct with the report's figure before the answer itself. */

@@ -58,6 +58,14 @@ describe('what a question asks for', () => {
     expect(engine.ask({ text: '两者一样吗', session: other }).message).toContain('不一样');
   });
 
+  it('corrects a wrong figure stated in passing, citing it, and lets a rough one stand', () => {
+    const a = engine.ask({ text: '既然开了30次新闻发布会，旗县区开了几次?' });
+    expect(a.outcome).toBe('answered');
+    expect(a.message).toContain('不是30次，而是24次');
+    expect(a.message).toContain('8次');
+    expect(engine.ask({ text: '网站公开了13000条，那其他形式呢' }).message).not.toContain('不是');
+  });
+
   it('answers both questions of a two-part message', () => {
     const a = engine.ask({ text: '新闻发布会开了多少次 简报发了几期' });
     expect(a.outcome).toBe('answered');
