@@ -18,6 +18,17 @@ export type Think = (text: string, context: SessionContext | undefined) => Thoug
 const REFUSALS = new Set<Decision['kind']>(['other-year', 'other-place', 'other-topic', 'unknown', 'breakdown', 'not-given']);
 const ANSWERS = new Set<Decision['kind']>(['answer', 'item', 'sentence', 'compare']);
 
+/** A clause of a message, and whether it asks something (a question mark or an ask marker). */
+export interface ReadClause {
+  text: string;
+  asks: boolean;
+}
+
+/** Cuts a message into clauses once, for both the clause reading and the premise check. */
+export function readClauses(raw: string, asks: (clause: string) => boolean): ReadClause[] {
+  return clausesOf(normalizeText(typeof raw === 'string' ? raw : '')).map((c) => ({ text: c.text, asks: c.questionMark || asks(simplify(c.text).toLowerCase()) }));
+}
+
 /** A message this long may open with context before its question. */
 const STORY_CHARS = 30;
 /** Words that compare one year with another: the year is the question, never context. */
@@ -37,12 +48,11 @@ function contextOf(t: Thought, at: number): SessionContext | undefined {
  * to the question clauses alone, and question clauses that each find their own figure are all
  * answered instead of one of them or a question back.
  */
-export function composeClauses(raw: string, context: SessionContext | undefined, think: Think, asks: (clause: string) => boolean): Thought {
+export function composeClauses(raw: string, clauses: readonly ReadClause[], context: SessionContext | undefined, think: Think): Thought {
   const whole = think(raw, context);
-  const clauses = clausesOf(normalizeText(typeof raw === 'string' ? raw : ''));
   // English commas join a list ("banners, counties and districts") more often than two questions.
   if (clauses.length < 2 || whole.u.lang === 'en') return whole;
-  const asking = clauses.filter((c) => c.questionMark || asks(simplify(c.text).toLowerCase()));
+  const asking = clauses.filter((c) => c.asks);
   if (asking.length === 0) return whole;
 
   let current = whole;
@@ -87,12 +97,11 @@ const ROUGHLY = 0.1;
  * The figures a message states in its other clauses ("既然开了30次新闻发布会，旗县区开了几次?")
  * that the report contradicts: each clause holding a number is read alone, and its figure compared.
  */
-export function premisesOf(raw: string, think: Think, figureOf: (id: string) => number | undefined, asks: (clause: string) => boolean): Premise[] {
-  const clauses = clausesOf(normalizeText(typeof raw === 'string' ? raw : ''));
+export function premisesOf(clauses: readonly ReadClause[], think: Think, figureOf: (id: string) => number | undefined): Premise[] {
   if (clauses.length < 2) return [];
   const premises: Premise[] = [];
   for (const clause of clauses) {
-    if (!/[0-9零一二两三四五六七八九十百千万]/.test(clause.text) || clause.questionMark || asks(simplify(clause.text).toLowerCase())) continue;
+    if (!/[0-9零一二两三四五六七八九十百千万]/.test(clause.text) || clause.asks) continue;
     const t = think(clause.text, undefined);
     const [intent] = t.d.kind === 'answer' ? t.d.intents : [];
     const figure = intent?.checks === undefined ? undefined : figureOf(intent.checks);

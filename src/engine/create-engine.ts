@@ -5,7 +5,7 @@ import { MemorySessionStore, type SessionStore } from '../session/session-store.
 import { warmScriptTables } from '../text/script.js';
 import type { Answer, Lang, Question, SessionContext } from '../types.js';
 import { wordMatcher } from '../text/clauses.js';
-import { composeClauses, premisesOf, type Think } from './compose.js';
+import { composeClauses, premisesOf, readClauses, type Think } from './compose.js';
 import { createComparer, type Comparison } from './compare.js';
 import { decide, type Decision } from './decide.js';
 import { replyTo } from './reply.js';
@@ -85,11 +85,12 @@ export function createEngine(knowledge: Knowledge, options: EngineOptions = {}):
       const u = understanding.understand(clause, ctx, now);
       return { u, d: decide(u, understanding, intents, (id) => figures.list(id)?.items.length ?? 0, (id) => figures.value(id), (id) => figures.unit(id, 'zh')) };
     };
-    const composed = composeClauses(text, context, think, asks);
+    const clauses = readClauses(text, asks);
+    const composed = composeClauses(text, clauses, context, think);
     const { u: understood } = composed;
     const compared = withComparison(composed.d, comparer.read(understood, context, think) ?? acrossClauses(composed.d, understood));
     // A wrong figure stated in passing is corrected, never taken as given.
-    const decision = compared.kind === 'answer' ? { ...compared, premises: premisesOf(text, think, (id) => figures.value(id), asks) } : compared;
+    const decision = compared.kind === 'answer' ? { ...compared, premises: premisesOf(clauses, think, (id) => figures.value(id)) } : compared;
     const { answer, remember } = replyTo(decision, understood, build, figures, intents);
     const offered = decision.kind === 'which' ? decision.options.map((o) => o.id) : undefined;
     const topic = remember?.id ?? (offered ? (context?.intent ?? offered[0]) : undefined);
