@@ -1,3 +1,4 @@
+import { recentMemo } from '../text/recent-memo.js';
 import MiniSearch from 'minisearch';
 import type { Knowledge } from '../knowledge/schema.js';
 import { extractConcepts, isFillerChar } from '../match/extract-concepts.js';
@@ -23,6 +24,8 @@ interface Doc {
   text: string;
   index: number;
   tokens: string[];
+  /** The same tokens, for counting what a question shares with the sentence. */
+  own: ReadonlySet<string>;
 }
 
 /** Below this share of the question's words, a sentence is a guess, not an answer. */
@@ -68,7 +71,10 @@ export function createSentenceIndex(knowledge: Knowledge, lexicon: Lexicon) {
     knowledge.sections
       .filter((s) => s.origin === 'report')
       .flatMap((s) => sentencesOf(s.text).map((text) => ({ sectionId: s.id, text })))
-      .map((d, index) => ({ ...d, index, tokens: tokensOf(d.text, lexicon, isGeneric) }));
+      .map((d, index) => {
+        const tokens = tokensOf(d.text, lexicon, isGeneric);
+        return { ...d, index, tokens, own: new Set(tokens) };
+      });
   let index: MiniSearch<Doc> | undefined;
   const build = (docs: Doc[]) => {
     const ms = new MiniSearch<Doc>({
@@ -81,29 +87,28 @@ export function createSentenceIndex(knowledge: Knowledge, lexicon: Lexicon) {
     ms.addAll(docs);
     return ms;
   };
-  return {
-    /** The best sentence for a question, when it is a strong enough match. */
-    best(question: string): SentenceHit | undefined {
-      const wanted = tokensOf(question, lexicon, isGeneric, true);
-      if (wanted.length < MIN_SHARED) return undefined;
-      docs ??= readDocs();
-      if (docs.length === 0) return undefined;
-      index ??= build(docs);
-      const results = index.search(wanted.join(' '), { combineWith: 'OR' }).slice(0, CANDIDATES);
-      let best: SentenceHit | undefined;
-      for (const r of results) {
-        const doc = docs[r.id as number];
-        if (!doc) continue;
-        const own = new Set(doc.tokens);
-        const shared = wanted.filter((t) => own.has(t)).length;
-        const coverage = shared / wanted.length;
-        if (shared >= MIN_SHARED && coverage >= MIN_COVERAGE && (!best || coverage > best.coverage)) {
-          best = { sectionId: doc.sectionId, text: doc.text, index: doc.index, coverage };
-        }
+  /** The best sentence for a question, when it is a strong enough match. */
+  function bestFor(question: string): SentenceHit | undefined {
+    const wanted = tokensOf(question, lexicon, isGeneric, true);
+    if (wanted.length < MIN_SHARED) return undefined;
+    docs ??= readDocs();
+    if (docs.length === 0) return undefined;
+    index ??= build(docs);
+    const results = index.search(wanted.join(' '), { combineWith: 'OR' }).slice(0, CANDIDATES);
+    let top: SentenceHit | undefined;
+    for (const r of results) {
+      const doc = docs[r.id as number];
+      if (!doc) continue;
+      const shared = wanted.filter((t) => doc.own.has(t)).length;
+      const coverage = shared / wanted.length;
+      if (shared >= MIN_SHARED && coverage >= MIN_COVERAGE && (!top || coverage > top.coverage)) {
+        top = { sectionId: doc.sectionId, text: doc.text, index: doc.index, coverage };
       }
-      return best;
-    },
-  };
+    }
+    return top;
+  }
+  // A question's reading asks for its best sentence on several paths; the search runs once.
+  return { best: recentMemo(bestFor, 4) };
 }
 
 export type SentenceIndex = ReturnType<typeof createSentenceIndex>;

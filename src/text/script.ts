@@ -1,16 +1,17 @@
 import { createRequire } from 'node:module';
 import { Converter as toSimplifiedFactory, Locale } from 'opencc-js/t2cn';
 import type { Lang } from '../types.js';
+import { recentMemo } from './recent-memo.js';
 
 type Convert = (text: string) => string;
 
 let toSimplified: Convert | undefined;
 
-/** Character-level traditional → simplified (no vocabulary swaps), the form all matching uses. */
-export function simplify(text: string): string {
-  const convert = (toSimplified ??= toSimplifiedFactory({ from: 'tw', to: 'cn' }));
-  return convert(text);
-}
+/**
+ * Character-level traditional → simplified (no vocabulary swaps), the form all matching uses. The
+ * last conversions are kept: a question and the quotes of its answer are converted several times.
+ */
+export const simplify: (text: string) => string = recentMemo((text) => (toSimplified ??= toSimplifiedFactory({ from: 'tw', to: 'cn' }))(text), 32);
 
 const TAIWAN_PREFERRED: [string, string][] = [['發佈', '發布']];
 
@@ -81,8 +82,9 @@ function traditionalChars(): Set<string> {
  * counts for neither). Loaded only once a question has traditional characters to weigh against.
  */
 function simplifiedChars(): Set<string> {
+  if (simplifiedOnly) return simplifiedOnly;
   const tables = (createRequire(import.meta.url)('opencc-js/cn2t') as typeof import('opencc-js/cn2t')).Locale.from.cn;
-  simplifiedOnly ??= new Set(singleCharPairs(tables as unknown as string[][]).map(([s]) => s));
+  simplifiedOnly = new Set(singleCharPairs(tables as unknown as string[][]).map(([s]) => s));
   return simplifiedOnly;
 }
 
@@ -96,21 +98,18 @@ export function warmScriptTables(): void {
   traditionalChars();
 }
 
+const HAN_CHARS = /\p{Script=Han}/gu;
+const LATIN_LETTERS = /[a-z]/gi;
+
 /**
  * Tells which script or language a question is in, so the reply can follow it. Han text counts
  * characters that exist only in one script; text with none (常见字 alone) reads as simplified, the
  * common case.
  */
 export function detectLang(text: string): Lang {
-  let han = 0;
-  let latin = 0;
-  const hanChars: string[] = [];
-  for (const ch of text) {
-    if (/\p{Script=Han}/u.test(ch)) {
-      han++;
-      hanChars.push(ch);
-    } else if (/[a-z]/i.test(ch)) latin++;
-  }
+  const hanChars = text.match(HAN_CHARS) ?? [];
+  const han = hanChars.length;
+  const latin = text.match(LATIN_LETTERS)?.length ?? 0;
   if (han === 0) return latin > 0 ? 'en' : 'zh-Hans';
   const simp = simplifiedChars();
   // "通辽2011 news conference几场": a few Chinese characters only a simplified writer types make it Chinese.
