@@ -119,6 +119,10 @@ export function decide(
   }
 
   const close = u.readings.filter((r) => r.score >= best.score * ratio(r) && r.score >= ANSWER_THRESHOLD).slice(0, MAX_OPTIONS);
+  // "13126条信息每个月分别公开了多少", "奈曼旗自己开了几场": a part of a figure the report gives only whole.
+  const whole = understanding.breakdowns.unsplit(u);
+  if (whole) return { kind: 'breakdown', intent: whole };
+  if (!u.yesNo && bestIntent.checks && understanding.breakdowns.placeNotIn(u, bestIntent)) return { kind: 'breakdown', intent: bestIntent };
   // The rule must give what was asked: a date, names or a person, the thing counted, or more than
   // one member of a list the report counts only as a whole. Else the report's sentence, or "not given".
   // A near-tie is asked back first ("4个是哪4个" may be documents or counties).

@@ -2,7 +2,7 @@ import type { Figures } from '../answer/figures.js';
 import type { Intent, Knowledge } from '../knowledge/schema.js';
 import { extractConcepts, type Extraction } from '../match/extract-concepts.js';
 import { compileLexicon, type TermSource } from '../match/lexicon.js';
-import { readChoice, readOrdinal, relativeYears } from '../match/qualifiers.js';
+import { asksNextYearFigure, readChoice, readOrdinal, relativeYears } from '../match/qualifiers.js';
 import { charPairs, scoreIntents } from '../match/score-intents.js';
 import { hasWords, normalizeText } from '../text/normalize.js';
 import { detectLang, isScriptNeutral, simplify } from '../text/script.js';
@@ -11,6 +11,7 @@ import { wordMatcher } from '../text/clauses.js';
 import type { Lang, Reading, SessionContext } from '../types.js';
 import { createSentenceIndex, type SentenceIndex } from '../retrieve/sentence-index.js';
 import { createAskedReader, type AskedReader } from './asked.js';
+import { createBreakdownReader, type BreakdownReader } from './breakdowns.js';
 import { SCOPE } from './scope-ids.js';
 
 /** Below this score a reading is a guess, not an answer. */
@@ -41,6 +42,11 @@ export interface Understood {
   /** Years meant by 今年/去年 (by the clock) that the report does not cover. */
   otherRelativeYears: number[];
   otherPlace: boolean;
+  /**
+   * Places or bodies the report itself mentions, other than its own (奈曼旗 in a city's report),
+   * that the question asks about: a figure of the whole is no answer for one of them.
+   */
+  namedPlaces: string[];
   /** An off-topic subject (weather, budgets…), as its scope id. */
   topic: string | undefined;
   /** The off-topic subject asks for a judgement (an opinion, a prediction, a ranking), not a fact. */
@@ -72,6 +78,8 @@ export interface Understanding {
   sentences: SentenceIndex;
   /** What a question asks for beyond which figure (a date, names, the thing counted). */
   asked: AskedReader;
+  /** Parts of a figure the report gives only whole (a split, one place of it). */
+  breakdowns: BreakdownReader;
 }
 
 /**
@@ -136,18 +144,44 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     return merged;
   };
 
+  const introducesAsker = wordMatcher(scope.selfIntroMarkers?.zh ?? [], scope.selfIntroMarkers?.en ?? []);
+  /** Characters before a name that still belong to the self-introduction ("我是奈曼旗的"). */
+  const INTRO_REACH = 4;
+
   /**
-   * A name like 小榄镇 or 公安局 (a word of two or more characters before an administrative ending,
-   * read with the segmenter) that the report never mentions and no term of the knowledge holds: the
-   * question is about another place or body.
+   * Names like 小榄镇 or 公安局 (a word of two or more characters before an administrative ending,
+   * read with the segmenter): `other` when one the report never mentions and no term of the
+   * knowledge holds (the question is about another place or body); `known`, the ones the report
+   * does mention, besides its own places and body, unless they introduce the asker ("我是奈曼旗的").
    */
-  function namesOtherPlace(form: string): boolean {
-    if (!placeEndings.some((e) => form.includes(e))) return false;
+  function readPlaces(form: string): { other: boolean; known: string[] } {
+    const known: string[] = [];
+    if (!placeEndings.some((e) => form.includes(e))) return { other: false, known };
     const words = segmentWords(form);
+    let from = 0;
     for (let i = 0; i < words.length; i++) {
       const word = words[i] ?? '';
+      const at = form.indexOf(word, from);
+      if (at >= 0) from = at + word.length;
       const ending = placeEndings.find((e) => word.endsWith(e));
       if (!ending) continue;
+      // One of the report's own places, the whole name a term knows (开鲁县, though 开 often starts
+      // a verb): written so in the report, or short (奈曼 for 奈曼旗).
+      let whole = word;
+      for (let j = i - 1; j >= 0 && whole.length < ending.length + 4; j--) {
+        const before = words[j] ?? '';
+        // Single characters, or the name itself when the segmenter cut off its ending (库伦/旗).
+        if (before.length !== 1 && whole !== ending) break;
+        whole = before + whole;
+      }
+      const ownPlace = [...whole]
+        .map((_, k) => whole.slice(k))
+        .find((n) => n.length >= ending.length + 2 && longTerms.includes(n) && (reportText.includes(n) || reportText.includes(n.slice(0, -ending.length))));
+      if (ownPlace && !ownNames.some((o) => isShortFormOf(ownPlace, o))) {
+        const start = at >= 0 ? at + word.length - ownPlace.length : -1;
+        if (start >= 0 && !introducesAsker(form.slice(Math.max(0, start - INTRO_REACH - 2), start))) known.push(ownPlace);
+        continue;
+      }
       let prefix = word.slice(0, -ending.length);
       // An unknown name comes out of the segmenter a character at a time (小/榄/镇, 铁/西区): gather them.
       for (let j = i - 1; j >= 0 && prefix.length < 4; j--) {
@@ -165,9 +199,9 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
       const after = form.slice(form.indexOf(word) + word.length - ending.length);
       if (lexicon.zhByFirst.get(ending[0] ?? '')?.some((t) => t.term.length > ending.length && after.startsWith(t.term) && t.concepts.length > 0)) continue;
       const held = names.some((n) => longTerms.includes(n));
-      if (!held) return true;
+      if (!held) return { other: true, known };
     }
-    return false;
+    return { other: false, known };
   }
 
   const asksDetail = wordMatcher(scope.detailMarkers?.zh ?? [], scope.detailMarkers?.en ?? []);
@@ -204,7 +238,8 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     // "现在好奇2011年那会儿…": words of another time are off-topic only when the report's year is not named.
     const namesOwnYear = extraction.years.includes(knowledge.meta.year);
     const topic = flags.find((c) => c.startsWith(SCOPE.topic) && !(namesOwnYear && topicFamily.get(c) === 'when'));
-    const otherPlace = extraction.concepts.has(SCOPE.otherPlace) || (placeEndings.length > 0 && namesOtherPlace(form));
+    const places = placeEndings.length > 0 ? readPlaces(form) : { other: false, known: [] };
+    const otherPlace = extraction.concepts.has(SCOPE.otherPlace) || places.other;
     const greeting = extraction.concepts.has(SCOPE.greeting);
 
     // Context completes a question made mostly of words we know ("那其他形式呢?", "都是哪几个?");
@@ -230,7 +265,10 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     const best = readings[0] ? intents.get(readings[0].intent) : undefined;
     const allowedYears = new Set([knowledge.meta.year, ...(best?.years ?? [])]);
     const currentYear = now === undefined ? undefined : new Date(now).getUTCFullYear();
-    const otherYears = [...new Set(extraction.years)].filter((y) => !allowedYears.has(y));
+    // "明年会开多少次?" is a prediction, answered as one; "明年公开多少条?" a figure of another year.
+    const judges = topic !== undefined && topicFamily.get(topic) === 'judgement';
+    const years = asksNextYearFigure(form) && !judges ? [...extraction.years, knowledge.meta.year + 1] : extraction.years;
+    const otherYears = [...new Set(years)].filter((y) => !allowedYears.has(y));
     // 今年/去年 may mean the calendar or the report's own year (people reading the report say
     // "last year" of it): answer from the report, with the year stated, never as the calendar's.
     const otherRelativeYears = relativeYears(form, currentYear).filter((y) => !allowedYears.has(y));
@@ -246,8 +284,9 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
       otherYears,
       otherRelativeYears,
       otherPlace,
+      namedPlaces: places.known,
       topic,
-      judgement: topic !== undefined && topicFamily.get(topic) === 'judgement',
+      judgement: judges,
       greeting,
       yesNo: extraction.concepts.has(SCOPE.yesNo) || ROUGH.test(form),
       roughGuess: ROUGH.test(form),
@@ -266,5 +305,6 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     isQuestionWord,
     sentences,
     asked: createAskedReader(knowledge, lexicon),
+    breakdowns: createBreakdownReader(knowledge, (id) => figures.value(id)),
   };
 }

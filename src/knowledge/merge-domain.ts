@@ -43,6 +43,8 @@ export function mergeLexicon(domain: DomainLexicon | undefined, pack: PackLexico
       askMarkers: p.askMarkers ?? d?.askMarkers,
       operandJoints: p.operandJoints ?? d?.operandJoints,
       detailMarkers: p.detailMarkers ?? d?.detailMarkers,
+      splitMarkers: p.splitMarkers ?? d?.splitMarkers,
+      selfIntroMarkers: p.selfIntroMarkers ?? d?.selfIntroMarkers,
       comparisons: mergeConcepts(d?.comparisons ?? [], p.comparisons ?? []),
       askedAttributes: [...(d?.askedAttributes ?? []), ...(p.askedAttributes ?? []).filter((a) => !d?.askedAttributes.some((o) => o.id === a.id))],
     },

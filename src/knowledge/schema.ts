@@ -155,6 +155,8 @@ export const Scope = z
       .describe('what a question can ask for besides a figure (a date, names, a person): a rule whose reply does not hold it is no answer'),
     detailMarkers: Concept.optional().describe('words asking for more about the item just given (具体表现呢, 为什么): answered from the report text under that item'),
     operandJoints: Concept.optional().describe('words joining the two figures a comparison names (比, 和, than)'),
+    splitMarkers: Concept.optional().describe('words asking how a figure the question restates splits up (分别, 各占, month by month): a breakdown, unless the report gives its parts'),
+    selfIntroMarkers: Concept.optional().describe('words introducing the asker (我是, 住在, I live in): a place named after them is where the asker is from, not what is asked about'),
   })
   .strict();
 

@@ -15,6 +15,19 @@ export function relativeYears(text: string, currentYear: number | undefined): nu
   return RELATIVE_YEARS.filter(([pattern]) => pattern.test(text)).map(([, offset]) => currentYear + offset);
 }
 
+/** The year after ("结转到下一年" is the report's own term, so only words of the calendar). */
+const NEXT_YEAR = /明年|来年|next year/;
+const ASKS_FIGURE = /多少|几|how many|how much/;
+
+/**
+ * Whether a question asks for a figure of the year after (明年公开多少条): after the report's year
+ * and after the calendar's, no report of a year can hold it. Its plans for next year
+ * ("明年打算怎么改进") a report does state.
+ */
+export function asksNextYearFigure(text: string): boolean {
+  return NEXT_YEAR.test(text) && ASKS_FIGURE.test(text);
+}
+
 const HAN_ORDINALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 const EN_ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5, '6th': 6 };
 const ORDINAL = /第\s*([一二三四五六七八九十]|\d{1,2})(?![届屆次年名\d])\s*(?:个|條|条|项|點|点|部分|是)?|\b(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\b(?:\s+(?:one|item|point|problem|measure))?/;
