@@ -22,6 +22,8 @@ const STANDS_ALONE_SCORE = 5;
 const ROUGH = /大概|大约|左右|差不多|约|上下|来[场次条件个]|多[条件次人个]|about|around|roughly|approximately|or so/;
 /** A follow-up asking for more about an item is short ("具体表现呢?"); a longer one is its own question. */
 const DETAIL_MAX_CHARS = 12;
+/** A follow-up that names nothing but a year ("那2010年呢?", "and in 2010?"): generic language. */
+const YEAR_ONLY = /^(?:那|那么|那在|那要是|and|what about|how about)?\s*(?:in\s*)?\d{4}\s*年?\s*(?:的|度)?\s*(?:呢|的呢|怎么样|情况呢|又如何|又是多少|是多少|多少)?\s*[?？。.!！]*$/;
 /** Below this score a question is worth reading for pinyin typos. */
 const SOUND_ALIKE_BELOW = 4;
 
@@ -263,7 +265,9 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     }
 
     const best = readings[0] ? intents.get(readings[0].intent) : undefined;
-    const allowedYears = new Set([knowledge.meta.year, ...(best?.years ?? [])]);
+    // "那2010年呢?" after a figure asks for that figure in 2010, not for the rule that speaks of 2010.
+    const yearOnly = context !== undefined && extraction.years.length > 0 && YEAR_ONLY.test(form.trim());
+    const allowedYears = new Set([knowledge.meta.year, ...(yearOnly ? [] : (best?.years ?? []))]);
     const currentYear = now === undefined ? undefined : new Date(now).getUTCFullYear();
     // "明年会开多少次?" is a prediction, answered as one; "明年公开多少条?" a figure of another year.
     const judges = topic !== undefined && topicFamily.get(topic) === 'judgement';
