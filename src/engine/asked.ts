@@ -11,8 +11,16 @@ const COUNTED = /(?:多少|几)(\p{Script=Han}{1,10})/u;
 const MEASURE = /^(?:个|名|位|家|种|类|所|座|批|条|件|项|次|场|期|人次|方面|层面)+/u;
 /** An enumeration in the report's words: items joined by 、 ("经济发展、体育运动、突发事件"). */
 const LIST_MARK = '、';
-/** Two names joined by 、 are often one thing (档案馆、图书馆的查阅点); a breakdown needs three or more. */
+/**
+ * Two names joined by 、 are often one thing (档案馆、图书馆的查阅点): a breakdown of three or more
+ * members needs one named alone; of two, each named by itself as the owner ("档案馆的有几个").
+ */
 const MIN_MEMBERS = 3;
+/** A heading's number before 、 ("二、", "（三）、"). */
+const NUMBERING = /^\s*[（(]?[一二三四五六七八九十\d]{1,3}[)）]?\s*$/;
+const PAIR = 2;
+/** Words that join two names into one (档案馆和图书馆): the pair is then asked whole. */
+const PAIR_JOINT = /^(?:、|和|与|及|跟|或|还有)$/;
 
 /**
  * What a question asks for, beyond which figure: a date, names, a person (from the domain's
@@ -36,6 +44,8 @@ export function createAskedReader(knowledge: Knowledge, lexicon: Lexicon) {
     const runs: string[][][] = [];
     for (const sentence of simplify(quote).split(/[,，。;；:：]/)) {
       const parts = sentence.split(LIST_MARK);
+      // "二、上年结转…": a heading's number, not a member.
+      if (NUMBERING.test(parts[0] ?? '')) parts.shift();
       if (parts.length < 2) continue;
       const edge = (word: string, fromEnd: boolean) => [4, 3, 2].map((k) => (fromEnd ? word.slice(-k) : word.slice(0, k))).filter((w) => w.length >= 2);
       // People shorten a member to its first two characters (经济类 for 经济发展).
@@ -50,12 +60,19 @@ export function createAskedReader(knowledge: Knowledge, lexicon: Lexicon) {
     return runs;
   }
 
+  /** A member named as the owner of what is counted ("档案馆的"), not joined to another name before it. */
+  const ownedAlone = (form: string, spellings: string[]) =>
+    spellings.some((w) => {
+      const at = form.indexOf(`${w}的`);
+      return at >= 0 && !PAIR_JOINT.test(form.slice(Math.max(0, at - 1), at)) && !PAIR_JOINT.test(form.slice(Math.max(0, at - 2), at));
+    });
+
   const lists = new Map<string, { quote: string; runs: string[][][] }[]>();
   /** A rule's quotes with their enumerations, read once per rule. */
   const listsOf = (intent: Intent) => {
     let found = lists.get(intent.id);
     if (!found) {
-      found = intent.cite.map((c) => ({ quote: simplify(c.quote), runs: members(c.quote).filter((r) => r.length >= MIN_MEMBERS) }));
+      found = intent.cite.map((c) => ({ quote: simplify(c.quote), runs: members(c.quote).filter((r) => r.length >= PAIR) }));
       lists.set(intent.id, found);
     }
     return found;
@@ -98,8 +115,9 @@ export function createAskedReader(knowledge: Knowledge, lexicon: Lexicon) {
         // A word the quote also uses outside the list (公开 of 增加公开内容) names no member.
         const once = (w: string) => quote.indexOf(w) === quote.lastIndexOf(w);
         for (const run of runs) {
-          const named = run.filter((spellings) => spellings.some((w) => form.includes(w) && once(w))).length;
-          if (named >= 1 && named < run.length) return true;
+          const named = run.filter((spellings) => spellings.some((w) => form.includes(w) && once(w)));
+          if (run.length >= MIN_MEMBERS && named.length >= 1 && named.length < run.length) return true;
+          if (run.length === PAIR && named.length >= 1 && named.every((spellings) => ownedAlone(form, spellings))) return true;
         }
       }
       return false;
