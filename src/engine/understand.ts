@@ -228,7 +228,7 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     let readings = rank(concepts, extraction.numbers, pairs);
     if ((readings[0]?.score ?? 0) < ANSWER_THRESHOLD || extraction.unexplained.length > 0) {
       // Sound-alike matching costs most (pinyin of the whole question): only for weak readings.
-      const tolerant = extractConcepts(form, lexicon, true, (readings[0]?.score ?? 0) < SOUND_ALIKE_BELOW);
+      const tolerant = extractConcepts(form, lexicon, true, (readings[0]?.score ?? 0) < SOUND_ALIKE_BELOW, extraction);
       if (tolerant.fuzzy && tolerant.unexplained.length <= extraction.unexplained.length && tolerant.concepts.size > extraction.concepts.size) {
         extraction = tolerant;
         concepts = coreOf(tolerant);

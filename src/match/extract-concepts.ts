@@ -212,30 +212,54 @@ function scanEnglish(text: string, lexicon: Lexicon, concepts: Set<string>, typo
   return fuzzy;
 }
 
+/** What the exact scan left, so a tolerant pass over the same text starts from it. */
+interface Scan {
+  text: string;
+  covered: readonly boolean[];
+  spans: Span[];
+  /** The concepts of the Chinese terms and flags, before English added its own. */
+  chinese: ReadonlySet<string>;
+}
+const scans = new WeakMap<Extraction, Scan>();
+
 /**
  * Reads the concepts of a question in matching form (simplified, lower-case): the longest known
  * Chinese term at each position, English phrases over stems, and (when `typos` is set) one-typo
  * matches, and with `soundAlike` pinyin homophones. What no term explains is segmented into words, so the caller can tell a question about
- * something else from one it understood.
+ * something else from one it understood. A tolerant pass given the exact pass of the same text
+ * (`exact`) adds to what it found instead of scanning for the exact terms again.
  */
-export function extractConcepts(text: string, lexicon: Lexicon, typos = false, soundAlike = false): Extraction {
-  const concepts = new Set<string>();
-  const years: number[] = [];
-  const numbers: number[] = [];
+export function extractConcepts(text: string, lexicon: Lexicon, typos = false, soundAlike = false, exact?: Extraction): Extraction {
+  const scanned = exact ? scans.get(exact) : undefined;
+  const start = exact && scanned?.text === text ? { exact, scanned } : undefined;
+  const concepts = new Set<string>(start?.scanned.chinese);
+  const years: number[] = start ? [...start.exact.years] : [];
+  const numbers: number[] = start ? [...start.exact.numbers] : [];
   const unexplained: string[] = [];
-  readNumbers(text, years, numbers);
-  const { covered, spans } = scanChinese(text, lexicon, concepts);
-  scanFlags(text, lexicon, spans, concepts);
+  let covered: boolean[];
+  let spans: Span[];
+  if (start) {
+    covered = [...start.scanned.covered];
+    spans = start.scanned.spans;
+  } else {
+    readNumbers(text, years, numbers);
+    ({ covered, spans } = scanChinese(text, lexicon, concepts));
+    scanFlags(text, lexicon, spans, concepts);
+  }
+  const chinese = typos || !/[a-z]/.test(text) ? concepts : new Set(concepts);
   const tolerant = typos && text.length <= MAX_TYPO_TEXT;
   let fuzzy = false;
   if (tolerant && /\p{Script=Han}/u.test(text)) {
     fuzzy = scanChineseTypos(text, lexicon, concepts, covered);
     if (soundAlike) fuzzy = scanHomophones(text, lexicon, concepts, covered) || fuzzy;
   }
+  // English is scanned again either way: a tolerant pass reads its words with typos.
   if (/[a-z]/.test(text)) fuzzy = scanEnglish(text, lexicon, concepts, tolerant, unexplained) || fuzzy;
   const rest = text.split('').map((ch, i) => (covered[i] || !/\p{Script=Han}/u.test(ch) ? ' ' : ch)).join('');
   if (rest.trim()) {
     for (const word of segmentWords(rest)) if (!isFiller(word)) unexplained.push(word);
   }
-  return { concepts, unexplained, years, numbers, fuzzy };
+  const extraction = { concepts, unexplained, years, numbers, fuzzy };
+  if (!typos) scans.set(extraction, { text, covered, spans, chinese });
+  return extraction;
 }
