@@ -152,10 +152,19 @@ export function createLibrary(initial: readonly LibraryPack[], options: LibraryO
     return own('clarify', message, lang, suggestions);
   };
 
+  // Each pack's "from" line per script, worded once: every answer of a library ends with one.
+  let fromLines = new Map<string, string>();
+  const fromLine = (pack: PackInfo, lang: Lang) => {
+    const key = `${lang}\n${pack.id}`;
+    let line = fromLines.get(key);
+    if (line === undefined) fromLines.set(key, (line = say('from', lang, { title: titleOf(pack, lang) })));
+    return line;
+  };
+
   /** The engine's answer with the report it comes from named, when the library holds more than one. */
   const named = (answer: Answer, pack: PackInfo): LibraryAnswer => {
     if (catalogue.packs.length < 2) return { ...answer, report: pack.id };
-    const line = say('from', answer.lang, { title: titleOf(pack, answer.lang) });
+    const line = fromLine(pack, answer.lang);
     const message = `${answer.message}\n${line}`;
     return { ...answer, message, text: `${message}${answer.text.slice(answer.message.length)}`, report: pack.id };
   };
@@ -388,6 +397,7 @@ export function createLibrary(initial: readonly LibraryPack[], options: LibraryO
       catalogue = createCatalogue(next.map((p) => p.info), fallbackId);
       traditionalize = undefined;
       alphabet = new Set();
+      fromLines = new Map();
     },
   };
 }
