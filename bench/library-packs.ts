@@ -7,6 +7,7 @@ import { loadDomainIngest, loadDomainLexicon, projectDomainDir } from '../src/kn
 interface Template {
   files: Record<string, string>;
   body: string;
+  year: number;
 }
 
 /** Han characters for made-up county names (安平县, 白河县…): a thousand copies need a hundred distinct bodies. */
@@ -22,7 +23,7 @@ export function templatePacks(root: string): Template[] {
   const domain = { lexicon: loadDomainLexicon(domainDir), ingest: loadDomainIngest(domainDir) };
   const templates: Template[] = [];
   const seed = join(root, 'knowledge', 'tongliao-2011');
-  templates.push({ files: Object.fromEntries(['report.json', 'facts.json', 'lexicon.json', 'intents.json'].map((f) => [f, readFileSync(join(seed, f), 'utf8')])), body: '通辽市' });
+  templates.push({ files: Object.fromEntries(['report.json', 'facts.json', 'lexicon.json', 'intents.json'].map((f) => [f, readFileSync(join(seed, f), 'utf8')])), body: '通辽市', year: 2011 });
   const sources: { file: string; body: string; year: number }[] = [];
   for (const dir of [join(root, '..', 'shared', 'reports'), join(root, 'tests', 'ingest', 'reports')]) {
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, { body: string; year: number }>;
@@ -35,9 +36,34 @@ export function templatePacks(root: string): Template[] {
   for (const { file, body, year } of sources) {
     const text = readFileSync(file, 'utf8').split('\n').filter((l) => !l.startsWith('# ')).join('\n');
     const result = ingestReport(Buffer.from(text), { body, year }, domain);
-    templates.push({ files: Object.fromEntries(Object.entries(result.files).map(([name, content]) => [name, JSON.stringify(content)])), body });
+    templates.push({ files: Object.fromEntries(Object.entries(result.files).map(([name, content]) => [name, JSON.stringify(content)])), body, year });
   }
   return templates;
+}
+
+/**
+ * A year in a pack's text: 19xx or 20xx before 年 (2011年, 2011年度), or a bare one of recent decades
+ * not counting something (an English "in 2011", the lexicon's "2010"; not 1937件, 2015条); never
+ * part of a longer number nor a document number (〔2008〕).
+ */
+const YEAR_IN_TEXT = /(?<![\d〔.])(?:(?:19|20)\d{2}(?=年)|(?:199|20[0-3])\d(?![\d〕.%]|\s*\p{Script=Han}))/gu;
+
+/**
+ * A pack's JSON moved `delta` years in time: every year its texts name (report year, the year before,
+ * quotes and replies alike), the years its rules speak of and the facts counted in years. A copy
+ * renamed to another year without this still says its template's year everywhere, and a year it
+ * mentions (the seed's 2010) collides with the copy's own, so the copy asked of that year clarifies
+ * where its template answers: not the path a real report of that year takes.
+ */
+export function shiftYears(value: unknown, delta: number, key = ''): unknown {
+  if (delta === 0) return value;
+  if (typeof value === 'string') return value.replace(YEAR_IN_TEXT, (y) => String(Number(y) + delta));
+  if (typeof value === 'number') return key === 'year' || key === 'years' ? value + delta : value;
+  if (Array.isArray(value)) return value.map((v) => shiftYears(v, delta, key));
+  if (value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  const inYears = (record.unit as { zh?: unknown } | undefined)?.zh === '年';
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, shiftYears(v, delta, k === 'value' && inYears ? 'year' : k)]));
 }
 
 /** The made-up body of copy `b` of a template: a county name before the template's own body. */
@@ -45,8 +71,9 @@ export const benchBody = (b: number, body: string) => `${FIRST[b % FIRST.length]
 
 /**
  * Writes `count` packs into `dir`: body b (of a hundred) in year 2010 + y, each a copy of a template
- * with its meta renamed (body, id, year), so the library routes them apart as it would a city's
- * departments over ten years.
+ * with its meta renamed (body, id) and the whole report moved to that year (see shiftYears), so the
+ * library routes them apart as it would a city's departments over ten years, and each copy answers
+ * a question naming its year as its template answers one naming its own.
  */
 export function writeBenchLibrary(dir: string, templates: Template[], count: number): { id: string; body: string; year: number }[] {
   mkdirSync(dir, { recursive: true });
@@ -60,10 +87,11 @@ export function writeBenchLibrary(dir: string, templates: Template[], count: num
     const body = benchBody(b, template.body);
     const out = join(dir, id);
     mkdirSync(out, { recursive: true });
-    const report = JSON.parse(template.files['report.json'] ?? '{}') as { meta: { id: string; year: number; city: { zh: string } } };
+    const shifted = (name: string) => shiftYears(JSON.parse(template.files[name] ?? '{}'), year - template.year);
+    const report = shifted('report.json') as { meta: { id: string; year: number; city: { zh: string } } };
     report.meta = { ...report.meta, id, year, city: { ...report.meta.city, zh: body } };
     writeFileSync(join(out, 'report.json'), JSON.stringify(report));
-    for (const name of ['facts.json', 'lexicon.json', 'intents.json']) writeFileSync(join(out, name), template.files[name] ?? '{}');
+    for (const name of ['facts.json', 'lexicon.json', 'intents.json']) writeFileSync(join(out, name), JSON.stringify(shifted(name)));
     written.push({ id, body, year });
   }
   return written;

@@ -11,6 +11,12 @@ export interface LibraryRun {
   rssMb: number;
   medianUs?: number;
   p99Us?: number;
+  /** The same questions asked of their packs' engines alone (without the body's name), in the same order. */
+  aloneMedianUs?: number;
+  aloneP99Us?: number;
+  /** CPU time per question (user + system, over all rounds): less swayed by a busy machine than wall time. */
+  cpuUsPerQuestion?: number;
+  aloneCpuUsPerQuestion?: number;
   firstUseMedianUs?: number;
   routeMedianUs?: number;
   questions?: number;
@@ -21,7 +27,8 @@ export interface LibraryRun {
  * Loads libraries of 1, 100 and 1,000 packs (copies of the packs we have, renamed to a hundred
  * bodies over ten years), each in a fresh process, for the time and memory to load; then asks
  * questions of the thousand-pack library (each naming its body and year, so it is routed first,
- * then matched inside one pack) for the per-question latency.
+ * then matched inside one pack) for the per-question latency, and the same questions of the same
+ * packs' engines alone, so what the library adds to a pack's own cost shows apart.
  */
 export function benchLibrary(root: string, sizes = [1, 100, 1000]): LibraryRun[] {
   const templates = templatePacks(root);

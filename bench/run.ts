@@ -111,6 +111,10 @@ for (const run of benchLibrary(root)) {
       `per question with ${run.packs} packs (${run.questions} questions naming body and year, 20 rounds): median ${fmt(run.medianUs)} µs (goal < 100), p99 ${fmt(run.p99Us)} µs; ` +
         `routing alone median ${fmt(run.routeMedianUs)} µs; a pack's first question (builds its engine) median ${fmt((run.firstUseMedianUs ?? 0) / 1000)} ms; RSS after ${fmt(run.rssAfterQuestionsMb)} MB`,
     );
+    console.log(
+      `  the same questions of each pack's engine alone (body name taken out, as the library hands them on): median ${fmt(run.aloneMedianUs)} µs, p99 ${fmt(run.aloneP99Us)} µs; ` +
+        `CPU per question: library ${fmt(run.cpuUsPerQuestion)} µs, engines alone ${fmt(run.aloneCpuUsPerQuestion)} µs, the library's own ${fmt((run.cpuUsPerQuestion ?? 0) - (run.aloneCpuUsPerQuestion ?? 0))} µs`,
+    );
   }
 }
 

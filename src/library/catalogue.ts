@@ -63,9 +63,12 @@ export function createCatalogue(packs: readonly PackInfo[], defaultId?: string):
     if (bucket) bucket.push(entry);
     else byStart.set(key, [entry]);
   }
+  // Most characters of a question start no name: tested by code, they cost no two-character string.
+  const firsts = new Set([...byStart.keys()].map((key) => key.charCodeAt(0)));
   const namesIn = (form: string) => {
     const found: { entry: NameEntry; at: number }[] = [];
     for (let i = 0; i + 1 < form.length; i++) {
+      if (!firsts.has(form.charCodeAt(i))) continue;
       const hit = byStart.get(form.slice(i, i + 2))?.find((e) => form.startsWith(e.name, i));
       if (!hit) continue;
       found.push({ entry: hit, at: i });

@@ -152,10 +152,19 @@ export function createLibrary(initial: readonly LibraryPack[], options: LibraryO
     return own('clarify', message, lang, suggestions);
   };
 
+  // Each pack's "from" line per script, worded once: every answer of a library ends with one.
+  let fromLines = new Map<string, string>();
+  const fromLine = (pack: PackInfo, lang: Lang) => {
+    const key = `${lang}\n${pack.id}`;
+    let line = fromLines.get(key);
+    if (line === undefined) fromLines.set(key, (line = say('from', lang, { title: titleOf(pack, lang) })));
+    return line;
+  };
+
   /** The engine's answer with the report it comes from named, when the library holds more than one. */
   const named = (answer: Answer, pack: PackInfo): LibraryAnswer => {
     if (catalogue.packs.length < 2) return { ...answer, report: pack.id };
-    const line = say('from', answer.lang, { title: titleOf(pack, answer.lang) });
+    const line = fromLine(pack, answer.lang);
     const message = `${answer.message}\n${line}`;
     return { ...answer, message, text: `${message}${answer.text.slice(answer.message.length)}`, report: pack.id };
   };
@@ -291,33 +300,36 @@ export function createLibrary(initial: readonly LibraryPack[], options: LibraryO
     const [only] = catalogue.packs;
     // One pack and no choice: the engine as it is (the library adds nothing but the context's pack).
     if (report === undefined && catalogue.packs.length === 1 && only) return inPack(only, text, prior, innerFor(only), now);
-    const lang = langOf(text);
+    const original = normalizeText(typeof text === 'string' ? text : '');
+    // The library's own replies need the asker's script; a question it routes to a pack does not
+    // (the engine tells it itself), so it is read only when a reply of the library's own needs it.
+    let detected: Lang | undefined;
+    const lang = () => (detected ??= original ? detectLang(original) : 'zh-Hans');
     if (report !== undefined) {
       const chosen = catalogue.byId(report);
       if (!chosen) {
-        const message = [say('noSuchReport', lang, { id: report }), say('holds', lang), ...listing(catalogue.packs, lang)].join('\n');
-        return { answer: own('out_of_scope', message, lang), context };
+        const message = [say('noSuchReport', lang(), { id: report }), say('holds', lang()), ...listing(catalogue.packs, lang())].join('\n');
+        return { answer: own('out_of_scope', message, lang()), context };
       }
       return inPack(chosen, text, prior, innerFor(chosen), now);
     }
 
-    const original = normalizeText(typeof text === 'string' ? text : '');
     const form = simplify(original).toLowerCase();
     // "2" after "which report?": that report, for this conversation.
     const picked = prior?.reportOptions?.length ? prior.reportOptions[(readChoice(form) ?? 0) - 1] : undefined;
     const pickedPack = picked === undefined ? undefined : catalogue.byId(picked);
-    if (pickedPack) return choose(pickedPack, lang, now);
+    if (pickedPack) return choose(pickedPack, lang(), now);
     const route = routeQuestion(form, catalogue);
     const base = current ?? catalogue.fallback;
     if (route.compares) {
       const pair = pairFor(route, form, base);
-      const compared = pair ? compare(pair, route, { original, form }, prior, lang, now) : undefined;
+      const compared = pair ? compare(pair, route, { original, form }, prior, lang(), now) : undefined;
       if (compared) return compared;
     }
     const namesAny = route.years.length > 0 || route.bodies.length > 0 || route.regions.length > 0;
     let target: PackInfo | undefined;
     const bareSwitch = isBareSwitch(route.rest);
-    const topic = bareSwitch ? topicOf(prior, lang) : undefined;
+    const topic = bareSwitch ? topicOf(prior, lang()) : undefined;
     if (namesAny) {
       // "2010年呢?" goes on with the conversation's body: another body's 2010 report is no answer to it.
       const sameBodyOnly = topic !== undefined && current !== undefined && route.bodies.length === 0 && route.regions.length === 0;
@@ -332,23 +344,23 @@ export function createLibrary(initial: readonly LibraryPack[], options: LibraryO
       else if (candidates.length > 1) {
         const sameBody = new Set(candidates.map((p) => p.body)).size === 1;
         target = base && candidates.includes(base) ? base : sameBody ? candidates[0] : undefined;
-        if (!target) return { answer: whichReport(text, candidates, lang), context: offering(prior, candidates, lang, now) };
+        if (!target) return { answer: whichReport(text, candidates, lang()), context: offering(prior, candidates, lang(), now) };
       } else {
         // Nothing holds what the question names: the pack it would go to says so, with the library's holdings.
         const fallbackTarget = route.bodies[0] ?? route.regions[0] ?? base;
         if (!fallbackTarget) {
-          const message = [say('noReportFor', lang, { asked: route.years.map((y) => (lang === 'en' ? String(y) : `${y}年`)).join('/') }), say('holds', lang), ...listing(catalogue.packs, lang)].join('\n');
-          return { answer: own('out_of_scope', message, lang), context };
+          const message = [say('noReportFor', lang(), { asked: route.years.map((y) => (lang() === 'en' ? String(y) : `${y}年`)).join('/') }), say('holds', lang()), ...listing(catalogue.packs, lang())].join('\n');
+          return { answer: own('out_of_scope', message, lang()), context };
         }
         const turn = inPack(fallbackTarget, text, prior, innerFor(fallbackTarget), now);
         return { answer: withHoldings(turn.answer), context: turn.answer.outcome === 'out_of_scope' ? context : turn.context };
       }
     } else target = base;
-    if (!target) return { answer: whichReport(text, catalogue.packs, lang), context: offering(prior, catalogue.packs, lang, now) };
+    if (!target) return { answer: whichReport(text, catalogue.packs, lang()), context: offering(prior, catalogue.packs, lang(), now) };
 
     // A report's name alone ("唐村镇2010年", a picked option), with no topic to carry over: that
     // report is chosen for the conversation, and its example questions are offered.
-    if (namesAny && bareSwitch && topic === undefined) return choose(target, lang, now);
+    if (namesAny && bareSwitch && topic === undefined) return choose(target, lang(), now);
 
     // "2010年呢?" after a 2011 answer: the same topic, asked of the other year's pack.
     const switched = target !== current ? topic : undefined;
@@ -385,6 +397,7 @@ export function createLibrary(initial: readonly LibraryPack[], options: LibraryO
       catalogue = createCatalogue(next.map((p) => p.info), fallbackId);
       traditionalize = undefined;
       alphabet = new Set();
+      fromLines = new Map();
     },
   };
 }

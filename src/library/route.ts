@@ -79,7 +79,16 @@ export function alignBlanks(original: string, form: string, blanked: string): st
   return out;
 }
 
+/** The Han characters FILLER's words are made of: any other Han character outlives it. */
+const FILLER_HAN = new Set([...'呢吗嘛啊那么这的里中是在年度报告份'].map((ch) => ch.charCodeAt(0)));
+
 /** A question that is only a year or a body once its names are taken out ("2010年呢?", "And 2010?"). */
 export function isBareSwitch(rest: string): boolean {
-  return rest.replace(FILLER, '').length <= 1;
+  // Two Han characters FILLER cannot take out answer it without the regular expression (most questions).
+  let kept = 0;
+  for (let i = 0; i < rest.length && kept < 2; i++) {
+    const code = rest.charCodeAt(i);
+    if (code >= 0x4e00 && code <= 0x9fff && !FILLER_HAN.has(code)) kept++;
+  }
+  return kept < 2 && rest.replace(FILLER, '').length <= 1;
 }
