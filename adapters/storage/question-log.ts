@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Answer } from '../../src/types.js';
 import type { Logger } from '../shared/logger.js';
 import { createConversationKeys } from './conversation-key.js';
 import { maskPersonal } from './mask-personal.js';
+import { orderedId } from './ordered-id.js';
 import type { Channel, FeedbackRecord, QuestionRecord, Rating, Storage } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -166,12 +166,13 @@ export function createQuestionLog(options: QuestionLogOptions): QuestionLog {
 
   return {
     record({ channel, conversation, text, answer }) {
-      const id = randomUUID();
+      const askedAt = clock();
+      const id = orderedId(askedAt);
       enqueue({
         kind: 'question',
         row: {
           id,
-          askedAt: clock(),
+          askedAt,
           channel,
           // A library's answer names its pack; a question back names none, and takes the default.
           report: ('report' in answer && typeof answer.report === 'string' && answer.report) || report,
