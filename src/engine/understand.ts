@@ -123,6 +123,8 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
   const topicFamily = new Map(topics.map((t) => [`${SCOPE.topic}${t.id}`, t.family]));
   // The terms of three or more characters, one per line, so "does a term hold this name?" is one search.
   const longTerms = [...lexicon.zhByFirst.values()].flatMap((terms) => terms.filter((t) => t.term.length >= 3).map((t) => t.term)).join('\n');
+  /** The same terms whole, for "is this name a term?" without searching the joined text. */
+  const longTermSet = new Set(longTerms.split('\n'));
   const sentences = createSentenceIndex(knowledge, lexicon);
   const intents = new Map(knowledge.intents.map((i) => [i.id, i]));
   const family = new Map(knowledge.concepts.filter((c) => c.family).map((c) => [c.id, c.family]));
@@ -178,7 +180,7 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
       }
       const ownPlace = [...whole]
         .map((_, k) => whole.slice(k))
-        .find((n) => n.length >= ending.length + 2 && longTerms.includes(n) && (reportText.includes(n) || reportText.includes(n.slice(0, -ending.length))));
+        .find((n) => n.length >= ending.length + 2 && longTermSet.has(n) && (reportText.includes(n) || reportText.includes(n.slice(0, -ending.length))));
       if (ownPlace && !ownNames.some((o) => isShortFormOf(ownPlace, o))) {
         const start = at >= 0 ? at + word.length - ownPlace.length : -1;
         if (start >= 0 && !introducesAsker(form.slice(Math.max(0, start - INTRO_REACH - 2), start))) known.push(ownPlace);

@@ -2,7 +2,7 @@ import { editDistance, englishWords } from '../text/english.js';
 import { segmentWords } from '../text/segment.js';
 import { hanNumber } from '../text/han-number.js';
 import { syllables } from '../text/pinyin.js';
-import { MAX_HOMOPHONE_TERM, type Lexicon } from './lexicon.js';
+import { MAX_HOMOPHONE_TERM, type Lexicon, type ZhTerm } from './lexicon.js';
 
 /** What the matcher read in a question. */
 export interface Extraction {
@@ -126,6 +126,42 @@ function scanChineseTypos(text: string, lexicon: Lexicon, concepts: Set<string>,
   return found;
 }
 
+/** Where each character stands in the terms matched by sound: (its index in the term, the term's length). */
+const soundTermChars = new WeakMap<Map<string, ZhTerm[]>, Map<string, { k: number; length: number }[]>>();
+
+function charsOfSoundTerms(bySound: Map<string, ZhTerm[]>): Map<string, { k: number; length: number }[]> {
+  let index = soundTermChars.get(bySound);
+  if (index) return index;
+  index = new Map();
+  for (const terms of bySound.values()) {
+    for (const { term } of terms) {
+      for (let k = 0; k < term.length; k++) {
+        const at = index.get(term[k] ?? '') ?? [];
+        if (!at.some((e) => e.k === k && e.length === term.length)) at.push({ k, length: term.length });
+        index.set(term[k] ?? '', at);
+      }
+    }
+  }
+  soundTermChars.set(bySound, index);
+  return index;
+}
+
+/**
+ * What a sound-alike match needs besides the sound: a window sharing a character with a term at the
+ * same place, and holding a character no exact term explained (the one read as a typo).
+ */
+function mayReadAlike(text: string, covered: readonly boolean[], bySound: Map<string, ZhTerm[]>): boolean {
+  const index = charsOfSoundTerms(bySound);
+  for (let i = 0; i < text.length; i++) {
+    for (const { k, length } of index.get(text[i] ?? '') ?? []) {
+      const start = i - k;
+      if (start < 0 || start + length > text.length) continue;
+      for (let p = start; p < start + length; p++) if (p !== i && !covered[p]) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * Sound-alike matching for what exact and one-character matching left unexplained: a window that
  * reads like a known term (减报 → 简报, 查越点 → 查阅点), shares at least one character with it, and
@@ -133,9 +169,11 @@ function scanChineseTypos(text: string, lexicon: Lexicon, concepts: Set<string>,
  */
 function scanHomophones(text: string, lexicon: Lexicon, concepts: Set<string>, covered: boolean[]): boolean {
   if (!covered.some((c, i) => !c && /\p{Script=Han}/u.test(text[i] ?? ''))) return false;
+  const bySound = lexicon.homophones();
+  // Pinyin of the whole question is the costly part: only worth it when some window could match.
+  if (!mayReadAlike(text, covered, bySound)) return false;
   const sounds = syllables(text);
   if (sounds.length !== text.length) return false;
-  const bySound = lexicon.homophones();
   let found = false;
   for (let length = MAX_HOMOPHONE_TERM; length >= 2; length--) {
     for (let start = 0; start + length <= text.length; start++) {

@@ -3,7 +3,7 @@ import { syllables } from '../text/pinyin.js';
 import { simplify } from '../text/script.js';
 
 /** A term as the matcher sees it: the concepts it stands for. */
-interface ZhTerm {
+export interface ZhTerm {
   term: string;
   concepts: string[];
 }
