@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 
@@ -55,12 +56,13 @@ function memoryMb(pid: number | undefined, field: 'VmRSS' | 'VmHWM'): number | u
 }
 
 /** Starts `npm start`'s script on a free port of 127.0.0.1 and resolves with its URL once it serves. */
-function startServer(script: string, flags: string[]): Promise<{ child: ChildProcess; url: string }> {
+function startServer(script: string, flags: string[], sqliteFile: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...flags, script], {
       // One client makes every request, so the per-client question limit is lifted; logs at warn so
-      // the figure is the server's, not the terminal's.
-      env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', HTTP_RATE_LIMIT_PER_MINUTE: '1000000000', TELEGRAM_BOT_TOKEN: '', WECHATY_PUPPET: '' },
+      // the figure is the server's, not the terminal's. The question log starts empty each run, so
+      // figures do not drift with how many runs came before.
+      env: { ...process.env, SQLITE_FILE: sqliteFile, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', HTTP_RATE_LIMIT_PER_MINUTE: '1000000000', TELEGRAM_BOT_TOKEN: '', WECHATY_PUPPET: '' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -107,7 +109,8 @@ async function load(server: ChildProcess, url: string, questions: string[], conn
  * `warmUp + sum(runs)` seconds plus start-up.
  */
 export async function benchHttp(options: { script: string; flags: string[]; questions: string[]; runs: { connections: number; seconds: number }[]; warmUpSeconds: number }): Promise<HttpFigures> {
-  const { child, url } = await startServer(options.script, options.flags);
+  const scratch = mkdtempSync(join(tmpdir(), 'gongkai-bench-http-'));
+  const { child, url } = await startServer(options.script, options.flags, join(scratch, 'questions.sqlite'));
   try {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const idleRssMb = memoryMb(child.pid, 'VmRSS');
@@ -120,5 +123,6 @@ export async function benchHttp(options: { script: string; flags: string[]; ques
     return { idleRssMb, load: figures, peakRssMb, exitCode: await exited };
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
