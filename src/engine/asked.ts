@@ -19,6 +19,8 @@ const MIN_MEMBERS = 3;
 /** A heading's number before 、 ("二、", "（三）、"). */
 const NUMBERING = /^\s*[（(]?[一二三四五六七八九十\d]{1,3}[)）]?\s*$/;
 const PAIR = 2;
+/** What follows a name asked as the owner of what is counted ("档案馆的", "档案馆有几个", "图书馆里"). */
+const OWNER_AFTER = ['的', '有', '里', '中', '占'];
 /** Words that join two names into one (档案馆和图书馆): the pair is then asked whole. */
 const PAIR_JOINT = /^(?:、|和|与|及|跟|或|还有)$/;
 
@@ -60,10 +62,10 @@ export function createAskedReader(knowledge: Knowledge, lexicon: Lexicon) {
     return runs;
   }
 
-  /** A member named as the owner of what is counted ("档案馆的"), not joined to another name before it. */
+  /** A member named as the owner of what is counted ("档案馆的", "档案馆有几个"), not joined to another name before it. */
   const ownedAlone = (form: string, spellings: string[]) =>
     spellings.some((w) => {
-      const at = form.indexOf(`${w}的`);
+      const at = OWNER_AFTER.map((after) => form.indexOf(`${w}${after}`)).find((i) => i >= 0) ?? -1;
       return at >= 0 && !PAIR_JOINT.test(form.slice(Math.max(0, at - 1), at)) && !PAIR_JOINT.test(form.slice(Math.max(0, at - 2), at));
     });
 
