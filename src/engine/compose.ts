@@ -26,7 +26,10 @@ export interface ReadClause {
 
 /** Cuts a message into clauses once, for both the clause reading and the premise check. */
 export function readClauses(raw: string, asks: (clause: string) => boolean): ReadClause[] {
-  return clausesOf(normalizeText(typeof raw === 'string' ? raw : '')).map((c) => ({ text: c.text, asks: c.questionMark || asks(simplify(c.text).toLowerCase()) }));
+  const clauses = clausesOf(normalizeText(typeof raw === 'string' ? raw : ''));
+  // One clause is the whole question: whether it asks matters only between clauses.
+  if (clauses.length < 2) return clauses.map((c) => ({ text: c.text, asks: true }));
+  return clauses.map((c) => ({ text: c.text, asks: c.questionMark || asks(simplify(c.text).toLowerCase()) }));
 }
 
 /** A message this long may open with context before its question. */

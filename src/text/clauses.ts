@@ -1,6 +1,8 @@
 /** Punctuation that ends a clause, in either width (the text is NFKC-normalised before). */
 const ENDS = ',!?;:、\\n。，！？；：…~～';
 
+const CLAUSE = new RegExp(`([^${ENDS}]*)([${ENDS}]*)`, 'g');
+
 /** One clause of a message, and whether a question mark closed it. */
 export interface Clause {
   text: string;
@@ -15,7 +17,7 @@ export function clausesOf(text: string): Clause[] {
   const clauses: Clause[] = [];
   // A full stop between digits is a decimal point (98.97), not the end of a clause.
   const marked = text.replace(/(?<!\d)\.|\.(?!\d)/g, '。');
-  for (const [whole, body = ''] of marked.matchAll(new RegExp(`([^${ENDS}]*)([${ENDS}]*)`, 'g'))) {
+  for (const [whole, body = ''] of marked.matchAll(CLAUSE)) {
     if (whole.length === 0) continue;
     const questionMark = /[?？]/.test(whole.slice(body.length));
     const parts = body.split(/(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han})/u).map((p) => p.trim()).filter((p) => /[\p{L}\p{N}]/u.test(p));

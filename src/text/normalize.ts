@@ -1,3 +1,5 @@
+import { recentMemo } from './recent-memo.js';
+
 /** Longest input the engine reads; a question is never longer, so huge pastes cost nothing. */
 export const MAX_QUESTION_CHARS = 300;
 
@@ -17,7 +19,9 @@ const HAN_YEAR = /([〇零一二三四五六七八九]{4})(?=年)/g;
  * and bidi characters and markup tags, folds whitespace again, and writes years given in Chinese
  * digits (二〇一二年) as Arabic digits.
  */
-export function normalizeText(raw: string): string {
+export const normalizeText: (raw: string) => string = recentMemo(normalizeOnce, 8);
+
+function normalizeOnce(raw: string): string {
   const folded = raw.replace(INVISIBLE, '').replace(SPACE_RUN, ' ').trimStart();
   const capped = folded.length > MAX_QUESTION_CHARS * 4 ? folded.slice(0, MAX_QUESTION_CHARS * 4) : folded;
   const text = capped
