@@ -21,6 +21,8 @@ const NUMBERING = /^\s*[（(]?[一二三四五六七八九十\d]{1,3}[)）]?\s*$
 const PAIR = 2;
 /** What follows a name asked as the owner of what is counted ("档案馆的", "档案馆有几个", "图书馆里"). */
 const OWNER_AFTER = ['的', '有', '里', '中', '占'];
+/** "各接待了多少", "分别有几个": a count asked of each member apart (各类 names no member). */
+const EACH_ASKED = /各\p{Script=Han}{0,3}(?:多少|几)|分别|respectively|each of/u;
 /** Words that join two names into one (档案馆和图书馆): the pair is then asked whole. */
 const PAIR_JOINT = /^(?:、|和|与|及|跟|或|还有)$/;
 
@@ -120,6 +122,8 @@ export function createAskedReader(knowledge: Knowledge, lexicon: Lexicon) {
           const named = run.filter((spellings) => spellings.some((w) => form.includes(w) && once(w)));
           if (run.length >= MIN_MEMBERS && named.length >= 1 && named.length < run.length) return true;
           if (run.length === PAIR && named.length >= 1 && named.every((spellings) => ownedAlone(form, spellings))) return true;
+          // "档案馆和图书馆各接待了多少": both named, each asked apart.
+          if (run.length === PAIR && named.length === PAIR && EACH_ASKED.test(form)) return true;
         }
       }
       return false;

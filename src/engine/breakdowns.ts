@@ -1,7 +1,7 @@
 import type { Intent, Knowledge } from '../knowledge/schema.js';
 import { wordMatcher } from '../text/clauses.js';
 import { simplify } from '../text/script.js';
-import type { Understood } from './understand.js';
+import type { NamedPlace, Understood } from './understand.js';
 
 /** A restated figure this small ("分别有2个") is more often a count of the question's own than the report's. */
 const MIN_RESTATED = 10;
@@ -38,13 +38,11 @@ export function createBreakdownReader(knowledge: Knowledge, figureOf: (id: strin
     const value = intent.checks === undefined ? undefined : figureOf(intent.checks);
     if (value !== undefined && value >= MIN_RESTATED && !byFigure.has(value)) byFigure.set(value, intent);
   }
-  const mentions = (intent: Intent, name: string) => {
-    const short = name.slice(0, -1);
-    return [intent.reply.zh, ...intent.cite.map((c) => c.quote)].some((t) => {
+  const mentions = (intent: Intent, place: NamedPlace) =>
+    [intent.reply.zh, ...intent.cite.map((c) => c.quote)].some((t) => {
       const plain = simplify(t);
-      return plain.includes(name) || (short.length >= 2 && plain.includes(short));
+      return place.spellings.some((w) => plain.includes(w));
     });
-  };
   return {
     /** The rule of a figure the question restates and asks to split, when the report gives no parts of it. */
     unsplit(u: Understood): Intent | undefined {
@@ -57,7 +55,7 @@ export function createBreakdownReader(knowledge: Knowledge, figureOf: (id: strin
     },
     /** A place or body the question asks about that the rule's reply and quotes never name. */
     placeNotIn(u: Understood, intent: Intent): string | undefined {
-      return u.namedPlaces.find((name) => !mentions(intent, name));
+      return u.namedPlaces.find((place) => !mentions(intent, place))?.name;
     },
   };
 }

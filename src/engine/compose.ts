@@ -64,7 +64,8 @@ export function composeClauses(raw: string, clauses: readonly ReadClause[], cont
   const story = raw.length >= STORY_CHARS && !(whole.d.kind === 'other-year' && YEAR_CHANGE.test(raw));
   if (story && asking.length < clauses.length && REFUSALS.has(whole.d.kind)) {
     const focus = think(asking.map((c) => c.text).join(','), context);
-    if (ANSWERS.has(focus.d.kind) || (whole.d.kind === 'unknown' && focus.d.kind !== 'unknown')) current = focus;
+    // A question back ("网站的还是总数?") serves better than a refusal its context caused.
+    if (ANSWERS.has(focus.d.kind) || focus.d.kind === 'which' || (whole.d.kind === 'unknown' && focus.d.kind !== 'unknown')) current = focus;
   }
   if (asking.length < 2 || asking.length > 4) return current;
 

@@ -27,6 +27,12 @@ const YEAR_ONLY = /^(?:那|那么|那在|那要是|and|what about|how about)?\s*
 /** Below this score a question is worth reading for pinyin typos. */
 const SOUND_ALIKE_BELOW = 4;
 
+/** One of the report's own places a question names, with the spellings that mean it (科区 for 科尔沁区). */
+export interface NamedPlace {
+  name: string;
+  spellings: string[];
+}
+
 /** Everything the engine read in one question, before it decides what to reply. */
 export interface Understood {
   lang: Lang;
@@ -48,7 +54,7 @@ export interface Understood {
    * Places or bodies the report itself mentions, other than its own (奈曼旗 in a city's report),
    * that the question asks about: a figure of the whole is no answer for one of them.
    */
-  namedPlaces: string[];
+  namedPlaces: NamedPlace[];
   /** An off-topic subject (weather, budgets…), as its scope id. */
   topic: string | undefined;
   /** The off-topic subject asks for a judgement (an opinion, a prediction, a ranking), not a fact. */
@@ -125,6 +131,15 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
   const longTerms = [...lexicon.zhByFirst.values()].flatMap((terms) => terms.filter((t) => t.term.length >= 3).map((t) => t.term)).join('\n');
   /** The same terms whole, for "is this name a term?" without searching the joined text. */
   const longTermSet = new Set(longTerms.split('\n'));
+  /** Each Chinese term's concepts, and each concept's terms: the other spellings of a place. */
+  const termsOf = new Map<string, string[]>();
+  const conceptsOf = new Map<string, string[]>();
+  for (const terms of lexicon.zhByFirst.values()) {
+    for (const t of terms) {
+      conceptsOf.set(t.term, t.concepts);
+      for (const c of t.concepts) termsOf.set(c, [...(termsOf.get(c) ?? []), t.term]);
+    }
+  }
   const sentences = createSentenceIndex(knowledge, lexicon);
   const intents = new Map(knowledge.intents.map((i) => [i.id, i]));
   const family = new Map(knowledge.concepts.filter((c) => c.family).map((c) => [c.id, c.family]));
@@ -158,8 +173,15 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
    * knowledge holds (the question is about another place or body); `known`, the ones the report
    * does mention, besides its own places and body, unless they introduce the asker ("我是奈曼旗的").
    */
-  function readPlaces(form: string): { other: boolean; known: string[] } {
-    const known: string[] = [];
+  /** A place's name, without its ending, and the terms of its concepts that are short forms of it (科区, 科尔沁). */
+  const spellingsOf = (name: string, ending: string) => {
+    const short = name.slice(0, -ending.length);
+    const others = (conceptsOf.get(name) ?? []).flatMap((c) => termsOf.get(c) ?? []).filter((t) => t.length >= 2 && t !== name && isShortFormOf(t, name));
+    return [...new Set([name, ...(short.length >= 2 ? [short] : []), ...others])];
+  };
+
+  function readPlaces(form: string): { other: boolean; known: NamedPlace[] } {
+    const known: NamedPlace[] = [];
     if (!placeEndings.some((e) => form.includes(e))) return { other: false, known };
     const words = segmentWords(form);
     let from = 0;
@@ -172,17 +194,16 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
       // One of the report's own places, the whole name a term knows (开鲁县, though 开 often starts
       // a verb): written so in the report, or short (奈曼 for 奈曼旗).
       let whole = word;
-      for (let j = i - 1; j >= 0 && whole.length < ending.length + 4; j--) {
-        const before = words[j] ?? '';
-        // Single characters, or the name itself when the segmenter cut off its ending (库伦/旗).
-        if (before.length !== 1 && whole !== ending) break;
-        whole = before + whole;
-      }
+      // The segmenter cuts names it does not know anywhere (科尔/沁/区, 库伦/旗): gather what comes
+      // before; only a whole term of the knowledge counts, so gathering too much finds nothing.
+      for (let j = i - 1; j >= 0 && whole.length < ending.length + 4; j--) whole = (words[j] ?? '') + whole;
       const ownPlace = [...whole]
         .map((_, k) => whole.slice(k))
-        .find((n) => n.length >= ending.length + 2 && longTermSet.has(n) && (reportText.includes(n) || reportText.includes(n.slice(0, -ending.length))));
-      if (ownPlace && !ownNames.some((o) => isShortFormOf(ownPlace, o))) {
-        const start = at >= 0 ? at + word.length - ownPlace.length : -1;
+        .filter((n) => n.length >= ending.length + 2 && longTermSet.has(n))
+        .map((n) => ({ name: n, spellings: spellingsOf(n, ending) }))
+        .find((p) => p.spellings.some((w) => reportText.includes(w)));
+      if (ownPlace && !ownNames.some((o) => isShortFormOf(ownPlace.name, o))) {
+        const start = at >= 0 ? at + word.length - ownPlace.name.length : -1;
         if (start >= 0 && !introducesAsker(form.slice(Math.max(0, start - INTRO_REACH - 2), start))) known.push(ownPlace);
         continue;
       }
@@ -242,7 +263,7 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     // "现在好奇2011年那会儿…": words of another time are off-topic only when the report's year is not named.
     const namesOwnYear = extraction.years.includes(knowledge.meta.year);
     const topic = flags.find((c) => c.startsWith(SCOPE.topic) && !(namesOwnYear && topicFamily.get(c) === 'when'));
-    const places = placeEndings.length > 0 ? readPlaces(form) : { other: false, known: [] };
+    const places: { other: boolean; known: NamedPlace[] } = placeEndings.length > 0 ? readPlaces(form) : { other: false, known: [] };
     const otherPlace = extraction.concepts.has(SCOPE.otherPlace) || places.other;
     const greeting = extraction.concepts.has(SCOPE.greeting);
 
