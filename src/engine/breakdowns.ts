@@ -1,7 +1,8 @@
 import type { Intent, Knowledge } from '../knowledge/schema.js';
 import { wordMatcher } from '../text/clauses.js';
 import { simplify } from '../text/script.js';
-import type { NamedPlace, Understood } from './understand.js';
+import type { NamedPlace } from './places.js';
+import type { Understood } from './understand.js';
 
 /** A restated figure this small ("分别有2个") is more often a count of the question's own than the report's. */
 const MIN_RESTATED = 10;

@@ -6,12 +6,12 @@ import { asksNextYearFigure, readChoice, readOrdinal, relativeYears } from '../m
 import { charPairs, scoreIntents } from '../match/score-intents.js';
 import { hasWords, normalizeText } from '../text/normalize.js';
 import { detectLang, isScriptNeutral, simplify } from '../text/script.js';
-import { segmentWords } from '../text/segment.js';
 import { wordMatcher } from '../text/clauses.js';
 import type { Lang, Reading, SessionContext } from '../types.js';
 import { createSentenceIndex, type SentenceIndex } from '../retrieve/sentence-index.js';
 import { createAskedReader, type AskedReader } from './asked.js';
 import { createBreakdownReader, type BreakdownReader } from './breakdowns.js';
+import { createPlaceReader, type NamedPlace } from './places.js';
 import { SCOPE } from './scope-ids.js';
 
 /** Below this score a reading is a guess, not an answer. */
@@ -26,12 +26,6 @@ const DETAIL_MAX_CHARS = 12;
 const YEAR_ONLY = /^(?:那|那么|那在|那要是|and|what about|how about)?\s*(?:in\s*)?\d{4}\s*年?\s*(?:的|度)?\s*(?:呢|的呢|怎么样|情况呢|又如何|又是多少|是多少|多少)?\s*[?？。.!！]*$/;
 /** Below this score a question is worth reading for pinyin typos. */
 const SOUND_ALIKE_BELOW = 4;
-
-/** One of the report's own places a question names, with the spellings that mean it (科区 for 科尔沁区). */
-export interface NamedPlace {
-  name: string;
-  spellings: string[];
-}
 
 /** Everything the engine read in one question, before it decides what to reply. */
 export interface Understood {
@@ -103,19 +97,6 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
   // (a report that states its fees in 万元 answers money questions); a curated pack's are as written.
   const generated = knowledge.intents.some((i) => i.surface);
   const topics = generated ? scope.topics.filter((t) => !t.zh.some((w) => w.length >= 2 && reportText.includes(w))) : scope.topics;
-  const placeEndings = [...scope.placeEndings].sort((x, y) => y.length - x.length);
-  const notPlaceStart = new Set(scope.notPlaceStarts);
-  const ownNames = [...scope.places.flatMap((p) => p.zh), knowledge.meta.city.zh, knowledge.meta.title.zh].map((n) => simplify(n));
-  /** Every character of `short`, in order, within `long`, first and last included (卫健局 in 卫生健康局). */
-  const isShortFormOf = (short: string, long: string) => {
-    let at = 0;
-    for (const ch of short) {
-      const found = long.indexOf(ch, at);
-      if (found < 0) return false;
-      at = found + 1;
-    }
-    return long.includes(short[0] ?? '');
-  };
   const sources: TermSource[] = [
     ...knowledge.concepts,
     ...scope.places.map((p) => ({ ...p, id: SCOPE.place })),
@@ -126,20 +107,8 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     { ...scope.yesNoMarkers, id: SCOPE.yesNo },
   ];
   const lexicon = compileLexicon(sources, SCOPE.prefix);
+  const readPlaces = createPlaceReader(knowledge, lexicon, reportText);
   const topicFamily = new Map(topics.map((t) => [`${SCOPE.topic}${t.id}`, t.family]));
-  // The terms of three or more characters, one per line, so "does a term hold this name?" is one search.
-  const longTerms = [...lexicon.zhByFirst.values()].flatMap((terms) => terms.filter((t) => t.term.length >= 3).map((t) => t.term)).join('\n');
-  /** The same terms whole, for "is this name a term?" without searching the joined text. */
-  const longTermSet = new Set(longTerms.split('\n'));
-  /** Each Chinese term's concepts, and each concept's terms: the other spellings of a place. */
-  const termsOf = new Map<string, string[]>();
-  const conceptsOf = new Map<string, string[]>();
-  for (const terms of lexicon.zhByFirst.values()) {
-    for (const t of terms) {
-      conceptsOf.set(t.term, t.concepts);
-      for (const c of t.concepts) termsOf.set(c, [...(termsOf.get(c) ?? []), t.term]);
-    }
-  }
   const sentences = createSentenceIndex(knowledge, lexicon);
   const intents = new Map(knowledge.intents.map((i) => [i.id, i]));
   const family = new Map(knowledge.concepts.filter((c) => c.family).map((c) => [c.id, c.family]));
@@ -162,72 +131,6 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     }
     return merged;
   };
-
-  const introducesAsker = wordMatcher(scope.selfIntroMarkers?.zh ?? [], scope.selfIntroMarkers?.en ?? []);
-  /** Characters before a name that still belong to the self-introduction ("我是奈曼旗的"). */
-  const INTRO_REACH = 4;
-
-  /**
-   * Names like 小榄镇 or 公安局 (a word of two or more characters before an administrative ending,
-   * read with the segmenter): `other` when one the report never mentions and no term of the
-   * knowledge holds (the question is about another place or body); `known`, the ones the report
-   * does mention, besides its own places and body, unless they introduce the asker ("我是奈曼旗的").
-   */
-  /** A place's name, without its ending, and the terms of its concepts that are short forms of it (科区, 科尔沁). */
-  const spellingsOf = (name: string, ending: string) => {
-    const short = name.slice(0, -ending.length);
-    const others = (conceptsOf.get(name) ?? []).flatMap((c) => termsOf.get(c) ?? []).filter((t) => t.length >= 2 && t !== name && isShortFormOf(t, name));
-    return [...new Set([name, ...(short.length >= 2 ? [short] : []), ...others])];
-  };
-
-  function readPlaces(form: string): { other: boolean; known: NamedPlace[] } {
-    const known: NamedPlace[] = [];
-    if (!placeEndings.some((e) => form.includes(e))) return { other: false, known };
-    const words = segmentWords(form);
-    let from = 0;
-    for (let i = 0; i < words.length; i++) {
-      const word = words[i] ?? '';
-      const at = form.indexOf(word, from);
-      if (at >= 0) from = at + word.length;
-      const ending = placeEndings.find((e) => word.endsWith(e));
-      if (!ending) continue;
-      // One of the report's own places, the whole name a term knows (开鲁县, though 开 often starts
-      // a verb): written so in the report, or short (奈曼 for 奈曼旗).
-      let whole = word;
-      // The segmenter cuts names it does not know anywhere (科尔/沁/区, 库伦/旗): gather what comes
-      // before; only a whole term of the knowledge counts, so gathering too much finds nothing.
-      for (let j = i - 1; j >= 0 && whole.length < ending.length + 4; j--) whole = (words[j] ?? '') + whole;
-      const ownPlace = [...whole]
-        .map((_, k) => whole.slice(k))
-        .filter((n) => n.length >= ending.length + 2 && longTermSet.has(n))
-        .map((n) => ({ name: n, spellings: spellingsOf(n, ending) }))
-        .find((p) => p.spellings.some((w) => reportText.includes(w)));
-      if (ownPlace && !ownNames.some((o) => isShortFormOf(ownPlace.name, o))) {
-        const start = at >= 0 ? at + word.length - ownPlace.name.length : -1;
-        if (start >= 0 && !introducesAsker(form.slice(Math.max(0, start - INTRO_REACH - 2), start))) known.push(ownPlace);
-        continue;
-      }
-      let prefix = word.slice(0, -ending.length);
-      // An unknown name comes out of the segmenter a character at a time (小/榄/镇, 铁/西区): gather them.
-      for (let j = i - 1; j >= 0 && prefix.length < 4; j--) {
-        const before = words[j] ?? '';
-        if (before.length !== 1 || notPlaceStart.has(before)) break;
-        prefix = before + prefix;
-      }
-      if (prefix.length < 2 || !/^\p{Script=Han}+$/u.test(prefix) || [...prefix].some((ch) => notPlaceStart.has(ch))) continue;
-      // Any tail of the gathered characters the report or a term knows (年通辽市 → 通辽市) is no other place.
-      const names = [...prefix].map((_, k) => prefix.slice(k) + ending).filter((n) => n.length > ending.length + 1);
-      if (names.some((n) => reportText.includes(n))) continue;
-      // …nor is a short form of the report's own places and body (卫健局 for 卫生健康局).
-      if (names.some((n) => ownNames.some((own) => isShortFormOf(n, own)))) continue;
-      // …nor is an ending that starts a longer term (市 of 市行政审批中心).
-      const after = form.slice(form.indexOf(word) + word.length - ending.length);
-      if (lexicon.zhByFirst.get(ending[0] ?? '')?.some((t) => t.term.length > ending.length && after.startsWith(t.term) && t.concepts.length > 0)) continue;
-      const held = names.some((n) => longTerms.includes(n));
-      if (!held) return { other: true, known };
-    }
-    return { other: false, known };
-  }
 
   const asksDetail = wordMatcher(scope.detailMarkers?.zh ?? [], scope.detailMarkers?.en ?? []);
   const chosenOption = (text: string, context: SessionContext | undefined): Intent | undefined => {
@@ -263,7 +166,7 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     // "现在好奇2011年那会儿…": words of another time are off-topic only when the report's year is not named.
     const namesOwnYear = extraction.years.includes(knowledge.meta.year);
     const topic = flags.find((c) => c.startsWith(SCOPE.topic) && !(namesOwnYear && topicFamily.get(c) === 'when'));
-    const places: { other: boolean; known: NamedPlace[] } = placeEndings.length > 0 ? readPlaces(form) : { other: false, known: [] };
+    const places = readPlaces(form);
     const otherPlace = extraction.concepts.has(SCOPE.otherPlace) || places.other;
     const greeting = extraction.concepts.has(SCOPE.greeting);
 
