@@ -172,8 +172,17 @@ export function decide(
     const earliest = [...closeIntents].sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id))[0] ?? bestIntent;
     return { kind: 'answer', intents: [earliest], best };
   }
+  // "网站上一共公开了多少条": the website's reply states the total too, so it serves both readings.
+  const [, runnerUp] = closeIntents;
+  if (close.length === 2 && runnerUp?.checks && statesFigure(bestIntent, runnerUp.checks)) return { kind: 'answer', intents: [bestIntent], best };
   if (close.length > 1) return { kind: 'which', options: closeIntents, remember: bestIntent };
   return { kind: 'answer', intents: [bestIntent], best };
+}
+
+/** Whether a rule's reply states a figure (in both languages), so its answer gives that figure too. */
+function statesFigure(intent: Intent, figure: string): boolean {
+  const placeholder = `{f:${figure}}`;
+  return intent.reply.zh.includes(placeholder) && intent.reply.en.includes(placeholder);
 }
 
 /**
