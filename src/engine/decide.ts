@@ -1,5 +1,6 @@
 import type { Intent } from '../knowledge/schema.js';
 import type { SentenceHit } from '../retrieve/sentence-index.js';
+import { ASKS_COUNT } from '../match/qualifiers.js';
 import { simplify } from '../text/script.js';
 import type { Reading } from '../types.js';
 import type { Comparison } from './compare.js';
@@ -25,8 +26,6 @@ const PEOPLE_MEASURE = /(?:多少|几)\s*(人次|个人|人|名|位)(?!员|民|�
 const CATEGORY = /((?:(?![各哪几这那等些么什其每])\p{Script=Han}){2,4})(?:类|方面|领域)的/u;
 /** Units that count people. */
 const PEOPLE_UNIT = /人|名|位/;
-/** A question that asks how many of something. */
-const ASKS_COUNT = /多少|几|how many|how much/;
 /** A figure other than a year, in digits or Chinese numerals with a unit: what a "how many" sentence must hold. */
 const HOLDS_FIGURE = /\d+(?!\d*年)|[一二三四五六七八九十两百千万]+[个条件项次场期人名家所]/;
 

@@ -46,19 +46,17 @@ export function createPlaceReader(knowledge: Knowledge, lexicon: Lexicon, report
   for (const terms of lexicon.zhByFirst.values()) {
     for (const t of terms) {
       conceptsOf.set(t.term, t.concepts);
-      for (const c of t.concepts) termsOf.set(c, [...(termsOf.get(c) ?? []), t.term]);
+      for (const c of t.concepts) {
+        const list = termsOf.get(c);
+        if (list) list.push(t.term);
+        else termsOf.set(c, [t.term]);
+      }
     }
   }
   const introducesAsker = wordMatcher(scope.selfIntroMarkers?.zh ?? [], scope.selfIntroMarkers?.en ?? []);
   /** Characters before a name that still belong to the self-introduction ("我是奈曼旗的"). */
   const INTRO_REACH = 4;
 
-  /**
-   * Names like 小榄镇 or 公安局 (a word of two or more characters before an administrative ending,
-   * read with the segmenter): `other` when one the report never mentions and no term of the
-   * knowledge holds (the question is about another place or body); `known`, the ones the report
-   * does mention, besides its own places and body, unless they introduce the asker ("我是奈曼旗的").
-   */
   /** A place's name, without its ending, and the terms of its concepts that are short forms of it (科区, 科尔沁). */
   const spellingsOf = (name: string, ending: string) => {
     const short = name.slice(0, -ending.length);
@@ -66,7 +64,13 @@ export function createPlaceReader(knowledge: Knowledge, lexicon: Lexicon, report
     return [...new Set([name, ...(short.length >= 2 ? [short] : []), ...others])];
   };
 
-  function readPlaces(form: string): { other: boolean; known: NamedPlace[] } {
+  /**
+   * Names like 小榄镇 or 公安局 (a word of two or more characters before an administrative ending,
+   * read with the segmenter): `other` when one the report never mentions and no term of the
+   * knowledge holds (the question is about another place or body); `known`, the ones the report
+   * does mention, besides its own places and body, unless they introduce the asker ("我是奈曼旗的").
+   */
+  function readPlaces(form: string): PlacesRead {
     const known: NamedPlace[] = [];
     if (!placeEndings.some((e) => form.includes(e))) return { other: false, known };
     const words = segmentWords(form);

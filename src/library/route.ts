@@ -79,8 +79,8 @@ export function alignBlanks(original: string, form: string, blanked: string): st
   return out;
 }
 
-/** The Han characters FILLER's words are made of: any other Han character outlives it. */
-const FILLER_HAN = new Set([...'呢吗嘛啊那么这的里中是在年度报告份'].map((ch) => ch.charCodeAt(0)));
+/** The Han characters FILLER's words are made of (read from it): any other Han character outlives it. */
+const FILLER_HAN = new Set((FILLER.source.match(/\p{Script=Han}/gu) ?? []).map((ch) => ch.charCodeAt(0)));
 
 /** A question that is only a year or a body once its names are taken out ("2010年呢?", "And 2010?"). */
 export function isBareSwitch(rest: string): boolean {

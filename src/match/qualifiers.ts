@@ -17,7 +17,8 @@ export function relativeYears(text: string, currentYear: number | undefined): nu
 
 /** The year after ("结转到下一年" is the report's own term, so only words of the calendar). */
 const NEXT_YEAR = /明年|来年|next year/;
-const ASKS_FIGURE = /多少|几|how many|how much/;
+/** A question that asks how many of something. Generic language, not report knowledge. */
+export const ASKS_COUNT = /多少|几|how many|how much/;
 
 /**
  * Whether a question asks for a figure of the year after (明年公开多少条): after the report's year
@@ -25,7 +26,7 @@ const ASKS_FIGURE = /多少|几|how many|how much/;
  * ("明年打算怎么改进") a report does state.
  */
 export function asksNextYearFigure(text: string): boolean {
-  return NEXT_YEAR.test(text) && ASKS_FIGURE.test(text);
+  return NEXT_YEAR.test(text) && ASKS_COUNT.test(text);
 }
 
 const HAN_ORDINALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };

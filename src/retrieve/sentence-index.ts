@@ -1,4 +1,3 @@
-import { recentMemo } from '../text/recent-memo.js';
 import MiniSearch from 'minisearch';
 import type { Knowledge } from '../knowledge/schema.js';
 import { extractConcepts, isFillerChar } from '../match/extract-concepts.js';
@@ -6,6 +5,7 @@ import type { Lexicon } from '../match/lexicon.js';
 import { simplify } from '../text/script.js';
 import { segmentWords } from '../text/segment.js';
 import { sentencesOf } from '../text/sentences.js';
+import { recentMemo } from '../text/recent-memo.js';
 
 /** A sentence of the report that answers a question in its own words. */
 export interface SentenceHit {
