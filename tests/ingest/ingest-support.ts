@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '../../src/engine/index.js';
@@ -34,3 +34,41 @@ export function engineFor(result: IngestResult) {
 
 export const readSet = (file: string): QuestionItem[] =>
   readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as QuestionItem);
+
+/** One report of a development set with the question set written for it. */
+export interface DevReport {
+  slug: string;
+  /** The file as read: ../shared/reports' without its header lines, ours as it is. */
+  bytes: Buffer;
+  file: string;
+  body: string;
+  year: number;
+  questions: string;
+}
+
+type Manifest = Record<string, { body: string; year: number }>;
+
+/** The real reports of ../shared/reports, each with its set in ./questions. */
+export function sharedDevReports(): DevReport[] {
+  const manifest = JSON.parse(readFileSync(join(SHARED_REPORTS, 'manifest.json'), 'utf8')) as Manifest;
+  return Object.entries(manifest).map(([slug, { body, year }]) => ({ slug, bytes: sharedReport(slug), file: `${slug}.txt`, body, year, questions: here(`./questions/${slug}.jsonl`) }));
+}
+
+/** Our own reports (every heading style, table shape, negation and numeral form), each with its set beside it. */
+export function ownDevReports(): DevReport[] {
+  const manifest = JSON.parse(readFileSync(join(OWN_REPORTS, 'manifest.json'), 'utf8')) as Manifest;
+  return readdirSync(OWN_REPORTS)
+    .filter((f) => /\.(txt|html)$/.test(f))
+    .map((file) => {
+      const slug = file.replace(/\.(txt|html)$/, '');
+      const meta = manifest[slug];
+      if (!meta) throw new Error(`${slug} is missing from tests/ingest/reports/manifest.json`);
+      return { slug, bytes: readFileSync(join(OWN_REPORTS, file)), file, ...meta, questions: join(OWN_REPORTS, `${slug}.jsonl`) };
+    });
+}
+
+/** The seed, ingested from scratch without its curated pack, with its set. */
+export function seedDevReport(): DevReport {
+  const file = here('../../../shared/seed/000_8af516ff008966a0.txt');
+  return { slug: 'seed-scratch', bytes: readFileSync(file), file, body: '通辽市', year: 2011, questions: here('./questions/seed-scratch.jsonl') };
+}

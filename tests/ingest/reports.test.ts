@@ -1,10 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { Converter } from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
 import { htmlToText } from '../../src/ingest/read-input.js';
 import { runQuestionSet } from '../support/question-set.js';
-import { OWN_REPORTS, SHARED_REPORTS, engineFor, here, ingest, readSet, sharedReport } from './ingest-support.js';
+import { engineFor, ingest, ownDevReports, readSet, seedDevReport, sharedDevReports } from './ingest-support.js';
 
 /**
  * Every real report of ../shared/reports and every report of our own (tests/ingest/reports: each
@@ -17,9 +15,6 @@ const OWN_FLOOR = 0.65;
 const toSimplified = Converter({ from: 'tw', to: 'cn' });
 const bare = (s: string) => toSimplified(s).replace(/[\s\p{P}\p{S}]/gu, '');
 
-const manifest = JSON.parse(readFileSync(join(SHARED_REPORTS, 'manifest.json'), 'utf8')) as Record<string, { body: string; year: number }>;
-const own = JSON.parse(readFileSync(join(OWN_REPORTS, 'manifest.json'), 'utf8')) as Record<string, { body: string; year: number }>;
-
 function checkPack(source: string, result: ReturnType<typeof ingest>) {
   const text = bare(source);
   const quotes = [...result.knowledge.facts.map((f) => f.quote), ...result.knowledge.lists.map((l) => l.quote), ...result.knowledge.intents.flatMap((i) => i.cite.map((c) => c.quote))];
@@ -30,14 +25,13 @@ function checkPack(source: string, result: ReturnType<typeof ingest>) {
 }
 
 describe('ingest of the real reports in ../shared/reports', () => {
-  for (const [slug, { body, year }] of Object.entries(manifest)) {
+  for (const { slug, bytes, body, year, questions } of sharedDevReports()) {
     it(`${slug}: a valid pack, quotes verbatim, its questions ≥ ${REAL_FLOOR * 100}%`, () => {
-      const bytes = sharedReport(slug);
       const result = ingest(bytes, body, year);
       expect(result.meta.year).toBe(year);
       expect(result.knowledge.facts.length + result.knowledge.lists.length).toBeGreaterThan(0);
       checkPack(bytes.toString('utf8'), result);
-      const results = runQuestionSet(engineFor(result), readSet(here(`./questions/${slug}.jsonl`)));
+      const results = runQuestionSet(engineFor(result), readSet(questions));
       const passed = results.filter((r) => r.failures.length === 0).length;
       expect(passed / results.length, results.filter((r) => r.failures.length).map((r) => `${r.item.id}: ${r.failures.join('; ')}`).join('\n')).toBeGreaterThanOrEqual(REAL_FLOOR);
     });
@@ -45,16 +39,11 @@ describe('ingest of the real reports in ../shared/reports', () => {
 });
 
 describe('ingest of our own reports (every heading style, table shape, negation and numeral form)', () => {
-  const files = readdirSync(OWN_REPORTS).filter((f) => /\.(txt|html)$/.test(f));
-  for (const file of files) {
-    const slug = file.replace(/\.(txt|html)$/, '');
+  for (const { slug, bytes, file, body, year, questions } of ownDevReports()) {
     it(`${slug}: a valid pack, quotes verbatim, its questions ≥ ${OWN_FLOOR * 100}%`, () => {
-      const raw = readFileSync(join(OWN_REPORTS, file));
-      const meta = own[slug];
-      if (!meta) throw new Error(`${slug} is missing from tests/ingest/reports/manifest.json`);
-      const result = ingest(raw, meta.body, meta.year);
-      checkPack(file.endsWith('.html') ? htmlToText(raw.toString('utf8')).text : raw.toString('utf8'), result);
-      const results = runQuestionSet(engineFor(result), readSet(join(OWN_REPORTS, `${slug}.jsonl`)));
+      const result = ingest(bytes, body, year);
+      checkPack(file.endsWith('.html') ? htmlToText(bytes.toString('utf8')).text : bytes.toString('utf8'), result);
+      const results = runQuestionSet(engineFor(result), readSet(questions));
       const passed = results.filter((r) => r.failures.length === 0).length;
       expect(passed / results.length, results.filter((r) => r.failures.length).map((r) => `${r.item.id}: ${r.failures.join('; ')}`).join('\n')).toBeGreaterThanOrEqual(OWN_FLOOR);
     });
@@ -63,11 +52,11 @@ describe('ingest of our own reports (every heading style, table shape, negation 
 
 describe('the seed ingested from scratch, without the curated pack', () => {
   it('answers ordinary questions from its own generated rules and sentences', () => {
-    const source = readFileSync(here('../../../shared/seed/000_8af516ff008966a0.txt'));
-    const result = ingest(source, '通辽市', 2011);
-    checkPack(source.toString('utf8'), result);
+    const { bytes, body, year, questions } = seedDevReport();
+    const result = ingest(bytes, body, year);
+    checkPack(bytes.toString('utf8'), result);
     expect(result.knowledge.facts.find((f) => f.value === 13126)?.section).toBe('proactive');
-    const results = runQuestionSet(engineFor(result), readSet(here('./questions/seed-scratch.jsonl')));
+    const results = runQuestionSet(engineFor(result), readSet(questions));
     const passed = results.filter((r) => r.failures.length === 0).length;
     expect(passed / results.length).toBeGreaterThanOrEqual(0.7);
   });
