@@ -284,7 +284,8 @@ export function extractConcepts(text: string, lexicon: Lexicon, typos = false, s
     ({ covered, spans } = scanChinese(text, lexicon, concepts));
     scanFlags(text, lexicon, spans, concepts);
   }
-  const chinese = typos || !/[a-z]/.test(text) ? concepts : new Set(concepts);
+  // What an exact pass keeps for a tolerant one: its concepts before English adds to them.
+  const chinese = !typos && /[a-z]/.test(text) ? new Set(concepts) : concepts;
   const tolerant = typos && text.length <= MAX_TYPO_TEXT;
   let fuzzy = false;
   if (tolerant && /\p{Script=Han}/u.test(text)) {
