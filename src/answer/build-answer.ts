@@ -55,7 +55,15 @@ export function createAnswerBuilder(knowledge: Knowledge, figures: Figures): Ans
     return traditionalize(zh);
   };
   /** Text of the report (traditional) into the asker's script; English readers get the original. */
-  const reportText = (original: string, lang: Lang) => (lang === 'zh-Hans' ? simplify(original) : original);
+  // The report's titles and quotes are converted once each: the same few are cited answer after
+  // answer, and a pack's text is finite, so this holds no more than the pack itself.
+  const simplifiedReport = new Map<string, string>();
+  const simplifiedOf = (original: string) => {
+    let text = simplifiedReport.get(original);
+    if (text === undefined) simplifiedReport.set(original, (text = simplify(original)));
+    return text;
+  };
+  const reportText = (original: string, lang: Lang) => (lang === 'zh-Hans' ? simplifiedOf(original) : original);
   const meta = knowledge.meta;
   const slots = (lang: Lang) => ({
     title: lang === 'en' ? meta.title.en : meta.title.zh,

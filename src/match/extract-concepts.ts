@@ -2,7 +2,7 @@ import { editDistance, englishWords } from '../text/english.js';
 import { segmentWords } from '../text/segment.js';
 import { hanNumber } from '../text/han-number.js';
 import { syllables } from '../text/pinyin.js';
-import { MAX_HOMOPHONE_TERM, type Lexicon, type ZhTerm } from './lexicon.js';
+import { pairCode, type Lexicon, type ZhTerm } from './lexicon.js';
 
 /** What the matcher read in a question. */
 export interface Extraction {
@@ -57,8 +57,8 @@ function scanChinese(text: string, lexicon: Lexicon, concepts: Set<string>): { c
   const spans: Span[] = [];
   let i = 0;
   while (i < text.length) {
-    const candidates = lexicon.zhByFirst.get(text[i] ?? '');
-    const hit = candidates?.find((t) => text.startsWith(t.term, i));
+    const longer = i + 1 < text.length ? lexicon.zhByPair.get(pairCode(text, i)) : undefined;
+    const hit = longer?.find((t) => text.startsWith(t.term, i)) ?? lexicon.zhSingle.get(text.charCodeAt(i));
     if (hit) {
       for (const c of hit.concepts) concepts.add(c);
       covered.fill(true, i, i + hit.term.length);
@@ -77,7 +77,7 @@ function scanChinese(text: string, lexicon: Lexicon, concepts: Set<string>): { c
 function scanFlags(text: string, lexicon: Lexicon, spans: Span[], concepts: Set<string>) {
   const possible: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const starting = lexicon.zhFlagsByFirst.get(text[i] ?? '');
+    const starting = lexicon.zhFlagsByFirst.get(text.charCodeAt(i));
     if (starting) for (const k of starting) possible.push(k);
   }
   possible.sort((a, b) => a - b);
@@ -119,7 +119,7 @@ function scanChineseTypos(text: string, lexicon: Lexicon, concepts: Set<string>,
     }
   };
   for (let i = 0; i + 2 <= text.length; i++) {
-    const pair = text.slice(i, i + 2);
+    const pair = pairCode(text, i);
     for (const { term, concepts: ids } of lexicon.fuzzyZh.byHead.get(pair) ?? []) tryAt(term, ids, i);
     for (const { term, concepts: ids } of lexicon.fuzzyZh.byTail.get(pair) ?? []) tryAt(term, ids, i + 2 - term.length);
   }
@@ -127,18 +127,20 @@ function scanChineseTypos(text: string, lexicon: Lexicon, concepts: Set<string>,
 }
 
 /** Where each character stands in the terms matched by sound: (its index in the term, the term's length). */
-const soundTermChars = new WeakMap<Map<string, ZhTerm[]>, Map<string, { k: number; length: number }[]>>();
+type SoundTermChars = Map<number, { k: number; length: number }[]>;
+/** Keyed by UTF-16 code: a question's characters are looked up without making a string of each. */
+const soundTermChars = new WeakMap<Map<string, ZhTerm[]>, SoundTermChars>();
 
-function charsOfSoundTerms(bySound: Map<string, ZhTerm[]>): Map<string, { k: number; length: number }[]> {
+function charsOfSoundTerms(bySound: Map<string, ZhTerm[]>): SoundTermChars {
   let index = soundTermChars.get(bySound);
   if (index) return index;
   index = new Map();
   for (const terms of bySound.values()) {
     for (const { term } of terms) {
       for (let k = 0; k < term.length; k++) {
-        const at = index.get(term[k] ?? '') ?? [];
+        const at = index.get(term.charCodeAt(k)) ?? [];
         if (!at.some((e) => e.k === k && e.length === term.length)) at.push({ k, length: term.length });
-        index.set(term[k] ?? '', at);
+        index.set(term.charCodeAt(k), at);
       }
     }
   }
@@ -150,10 +152,9 @@ function charsOfSoundTerms(bySound: Map<string, ZhTerm[]>): Map<string, { k: num
  * What a sound-alike match needs besides the sound: a window sharing a character with a term at the
  * same place, and holding a character no exact term explained (the one read as a typo).
  */
-function mayReadAlike(text: string, covered: readonly boolean[], bySound: Map<string, ZhTerm[]>): boolean {
-  const index = charsOfSoundTerms(bySound);
+function mayReadAlike(text: string, covered: readonly boolean[], index: SoundTermChars): boolean {
   for (let i = 0; i < text.length; i++) {
-    for (const { k, length } of index.get(text[i] ?? '') ?? []) {
+    for (const { k, length } of index.get(text.charCodeAt(i)) ?? []) {
       const start = i - k;
       if (start < 0 || start + length > text.length) continue;
       for (let p = start; p < start + length; p++) if (p !== i && !covered[p]) return true;
@@ -163,6 +164,28 @@ function mayReadAlike(text: string, covered: readonly boolean[], bySound: Map<st
 }
 
 /**
+ * The windows a sound-alike match can be found in, longest first and then left to right (the order
+ * matches are taken in): only those sharing a character with a term of their length at the same
+ * place and holding a character no exact term explained, instead of every window of every length,
+ * each of which cost its pinyin joined into a key. Each window is `length * WINDOW_KEY + start`.
+ */
+function soundWindows(text: string, covered: readonly boolean[], index: SoundTermChars): number[] {
+  const windows = new Set<number>();
+  for (let i = 0; i < text.length; i++) {
+    for (const { k, length } of index.get(text.charCodeAt(i)) ?? []) {
+      const start = i - k;
+      if (start < 0 || start + length > text.length) continue;
+      let open = false;
+      for (let p = start; p < start + length && !open; p++) open = p !== i && !covered[p];
+      if (open) windows.add(length * WINDOW_KEY + start);
+    }
+  }
+  return [...windows].sort((a, b) => Math.floor(b / WINDOW_KEY) - Math.floor(a / WINDOW_KEY) || a - b);
+}
+/** Larger than any text matched by sound (they are at most MAX_TYPO_TEXT long). */
+const WINDOW_KEY = 1 << 16;
+
+/**
  * Sound-alike matching for what exact and one-character matching left unexplained: a window that
  * reads like a known term (减报 → 简报, 查越点 → 查阅点), shares at least one character with it, and
  * differs from it only in characters no exact term explained.
@@ -170,28 +193,27 @@ function mayReadAlike(text: string, covered: readonly boolean[], bySound: Map<st
 function scanHomophones(text: string, lexicon: Lexicon, concepts: Set<string>, covered: boolean[]): boolean {
   if (!covered.some((c, i) => !c && /\p{Script=Han}/u.test(text[i] ?? ''))) return false;
   const bySound = lexicon.homophones();
+  const index = charsOfSoundTerms(bySound);
   // Pinyin of the whole question is the costly part: only worth it when some window could match.
-  if (!mayReadAlike(text, covered, bySound)) return false;
+  if (!mayReadAlike(text, covered, index)) return false;
   const sounds = syllables(text);
   if (sounds.length !== text.length) return false;
   let found = false;
-  for (let length = MAX_HOMOPHONE_TERM; length >= 2; length--) {
-    for (let start = 0; start + length <= text.length; start++) {
-      const window = text.slice(start, start + length);
-      const candidates = bySound.get(sounds.slice(start, start + length).join(' '));
-      const hit = candidates?.find((t) => {
-        let same = 0;
-        for (let k = 0; k < length; k++) {
-          if (window[k] === t.term[k]) same++;
-          else if (covered[start + k]) return false;
-        }
-        return same > 0 && same < length;
-      });
-      if (hit) {
-        for (const c of hit.concepts) concepts.add(c);
-        covered.fill(true, start, start + length);
-        found = true;
+  for (const key of soundWindows(text, covered, index)) {
+    const length = Math.floor(key / WINDOW_KEY);
+    const start = key % WINDOW_KEY;
+    const hit = bySound.get(sounds.slice(start, start + length).join(' '))?.find((t) => {
+      let same = 0;
+      for (let k = 0; k < length; k++) {
+        if (text[start + k] === t.term[k]) same++;
+        else if (covered[start + k]) return false;
       }
+      return same > 0 && same < length;
+    });
+    if (hit) {
+      for (const c of hit.concepts) concepts.add(c);
+      covered.fill(true, start, start + length);
+      found = true;
     }
   }
   return found;

@@ -25,15 +25,27 @@ export interface TermSource {
  */
 export interface Lexicon {
   zhByFirst: Map<string, ZhTerm[]>;
+  /**
+   * The same terms for the longest-match scan, which visits every character of a question: those
+   * of two or more characters by their first two (`pairCode`, longest first), the one-character
+   * ones by their code, so each position tries a few terms, not every term sharing its first
+   * character, and no string is made of the characters looked up.
+   */
+  zhByPair: Map<number, ZhTerm[]>;
+  zhSingle: Map<number, ZhTerm>;
   /** Chinese words that flag a question (a place, a topic, 吗) wherever they stand, even inside another word. */
   zhFlags: ZhTerm[];
-  /** Positions in `zhFlags` of the flags starting with each character, so a question is checked only for the flags it can hold. */
-  zhFlagsByFirst: Map<string, number[]>;
+  /**
+   * Positions in `zhFlags` of the flags starting with each character (by its UTF-16 code), so a
+   * question is checked only for the flags it can hold.
+   */
+  zhFlagsByFirst: Map<number, number[]>;
   /**
    * Longer Chinese terms for one-typo matching, by their first two and by their last two
-   * characters: with one wrong character in four or more, one of the two pairs is intact.
+   * characters: with one wrong character in four or more, one of the two pairs is intact. A pair
+   * is keyed by `pairCode`, so a question's pairs are looked up without slicing each out.
    */
-  fuzzyZh: { byHead: Map<string, ZhTerm[]>; byTail: Map<string, ZhTerm[]> };
+  fuzzyZh: { byHead: Map<number, ZhTerm[]>; byTail: Map<number, ZhTerm[]> };
   /** The English side, compiled on the first English question (stemming every term costs ~20 ms). */
   english(): EnglishLexicon;
   /**
@@ -59,6 +71,9 @@ function addTo<T extends { concepts: string[] }>(map: Map<string, T[]>, key: str
   map.set(key, list);
 }
 
+/** The two UTF-16 codes of `text` from `at` as one number: a character pair as a map key. */
+export const pairCode = (text: string, at: number) => text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
+
 /** Shorter terms are not matched with a typo: one wrong character in three says too little. */
 const MIN_TYPO_TERM = 4;
 /** Longest term matched by sound. */
@@ -83,12 +98,20 @@ export function compileLexicon(sources: readonly TermSource[], flagPrefix: strin
     }
   }
   for (const list of zhByFirst.values()) list.sort((a, b) => b.term.length - a.term.length);
-  const zhFlagsByFirst = new Map<string, number[]>();
-  zhFlags.forEach(({ term }, k) => zhFlagsByFirst.set(term[0] ?? '', [...(zhFlagsByFirst.get(term[0] ?? '') ?? []), k]));
-  const fuzzyZh = { byHead: new Map<string, ZhTerm[]>(), byTail: new Map<string, ZhTerm[]>() };
+  const zhByPair = new Map<number, ZhTerm[]>();
+  const zhSingle = new Map<number, ZhTerm>();
+  for (const list of zhByFirst.values()) {
+    for (const t of list) {
+      if (t.term.length === 1) zhSingle.set(t.term.charCodeAt(0), t);
+      else zhByPair.set(pairCode(t.term, 0), [...(zhByPair.get(pairCode(t.term, 0)) ?? []), t]);
+    }
+  }
+  const zhFlagsByFirst = new Map<number, number[]>();
+  zhFlags.forEach(({ term }, k) => zhFlagsByFirst.set(term.charCodeAt(0), [...(zhFlagsByFirst.get(term.charCodeAt(0)) ?? []), k]));
+  const fuzzyZh = { byHead: new Map<number, ZhTerm[]>(), byTail: new Map<number, ZhTerm[]>() };
   for (const t of [...zhByFirst.values()].flat()) {
     if (t.concepts.length === 0 || t.term.length < MIN_TYPO_TERM || !/^\p{Script=Han}+$/u.test(t.term)) continue;
-    for (const [index, key] of [[fuzzyZh.byHead, t.term.slice(0, 2)], [fuzzyZh.byTail, t.term.slice(-2)]] as const) {
+    for (const [index, key] of [[fuzzyZh.byHead, pairCode(t.term, 0)], [fuzzyZh.byTail, pairCode(t.term, t.term.length - 2)]] as const) {
       index.set(key, [...(index.get(key) ?? []), t]);
     }
   }
@@ -96,6 +119,8 @@ export function compileLexicon(sources: readonly TermSource[], flagPrefix: strin
   let homophones: Map<string, ZhTerm[]> | undefined;
   return {
     zhByFirst,
+    zhByPair,
+    zhSingle,
     zhFlags,
     zhFlagsByFirst,
     fuzzyZh,
