@@ -210,18 +210,26 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
   // else by order, so "存在哪些问题" and "打算怎么改" each find their own list.
   const problemLists = new Map<DraftSection, number>();
   const listRole = (l: (typeof lists)[number]): string[] => {
-    if (l.section.kind !== 'problems') return [];
+    // An outline ("存在的问题及改进措施": 存在的问题, 改进措施) is both, so neither role is its key.
+    if (l.section.kind !== 'problems' || l.outline) return [];
     const n = problemLists.get(l.section) ?? 0;
     problemLists.set(l.section, n + 1);
-    const words = simplify(l.label);
-    const byWords = d.listRoles.find((r) => r.words.some((w) => words.includes(w)));
+    const rolesIn = (text: string) => d.listRoles.filter((r) => r.words.some((w) => simplify(text).includes(w)));
+    const byWords = rolesIn(l.label)[0];
     if (byWords) return [byWords.concept];
+    // Then its part's title, when the title names one role only: the lists under "改进措施" are
+    // measures, those under "存在的问题及改进措施" go by their order.
+    const byTitle = rolesIn(l.section.title);
+    if (byTitle.length === 1 && byTitle[0]) return [byTitle[0].concept];
     const [first, later] = d.listRoles;
     return [(n === 0 ? first : (later ?? first))?.concept].filter((c): c is string => !!c);
   };
+  // An outline's part is what it lists, not what it is about: its part's kind is no key of it.
+  const outlines = new Set<string>();
   for (const l of lists) {
     const id = nextId(l.section.id, 'l');
     const role = listRole(l);
+    if (l.outline) outlines.add(`${id}.items`);
     const label = mainland(stripNumbering(l.label));
     const items = l.items.map((it) => mainland(it)).map((zh) => ({ zh, en: zh }));
     packLists.push({ id, label: { zh: label, en: label }, section: l.section.id, quote: l.quote, items });
@@ -292,7 +300,7 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
   // A figure of the 依申请 part answers 依申请 questions before a figure elsewhere that mentions 申请.
   const kindConcepts = new Map(d.sectionKinds.map((k) => [k.kind, k.concepts]));
   const sectionKind = new Map(sections.map((s) => [s.id, s.kind]));
-  for (const t of things.filter((x) => x.kind !== 'section')) t.key.push(...(kindConcepts.get(sectionKind.get(t.section) ?? 'other') ?? []).filter((c) => t.concepts.includes(c)));
+  for (const t of things.filter((x) => x.kind !== 'section' && !outlines.has(x.id))) t.key.push(...(kindConcepts.get(sectionKind.get(t.section) ?? 'other') ?? []).filter((c) => t.concepts.includes(c)));
   const intents: Intent[] = buildRules(things, vocabulary);
   linkSuggestions(intents, things);
 

@@ -13,6 +13,8 @@ export interface DraftList {
   /** Verbatim excerpts of the section that hold the items, joined by … */
   quote: string;
   line: number;
+  /** The part's subsection titles: an outline of what the part covers, not a list of its own. */
+  outline?: true;
 }
 
 const ORDINAL_LEAD = /^([一二三四五六七八九十]{1,2})是/;
@@ -40,6 +42,7 @@ function ordinalLists(section: DraftSection, sentences: Sentence[]): DraftList[]
     if (current && current.items.length >= 2) lists.push({ section, label: current.label, items: current.items, quote: current.quotes.join('…'), line: current.line });
     current = undefined;
   };
+  let previous: Sentence | undefined;
   for (const s of sentences) {
     for (const m of s.text.matchAll(/([一二三四五六七八九十]{1,2})是/g)) {
       const n = hanNumber(m[1] ?? '', true);
@@ -49,12 +52,16 @@ function ordinalLists(section: DraftSection, sentences: Sentence[]): DraftList[]
       const item = leadOf(s.text.slice(at + m[0].length));
       if (n === 1) {
         flush();
-        current = { items: [], quotes: [], line: s.line, label: introBefore(before) ?? section.title };
+        // A list opening its sentence is introduced by the sentence before it in the same paragraph
+        // ("2、进一步规范公开内容。一是…二是…"): an item of a longer list, not the whole part.
+        const lead = before.trim() ? before : previous?.line === s.line ? previous.text.replace(/[。；;]$/, '') : '';
+        current = { items: [], quotes: [], line: s.line, label: introBefore(lead) ?? section.title };
       }
       if (!current || n !== current.items.length + 1 || !item) continue;
       current.items.push(item);
       current.quotes.push(`${m[0]}${item}`);
     }
+    previous = s;
   }
   flush();
   return lists;
@@ -120,7 +127,7 @@ function childLists(section: DraftSection, sections: DraftSection[]): DraftList[
   const children = sections.filter((s) => s.parent === section.id);
   // The list is quoted by the part's title, so only a title the report itself writes will do.
   if (children.length < 2 || section.headingLine === undefined) return [];
-  return [{ section, label: section.title, items: children.map((c) => c.title), quote: section.title, line: section.headingLine ?? 0 }];
+  return [{ section, label: section.title, items: children.map((c) => c.title), quote: section.title, line: section.headingLine ?? 0, outline: true }];
 }
 
 /** 、-enumerations closed by 等 (等4个配套文件, 等多种途径), with the noun that names them. */
