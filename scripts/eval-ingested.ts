@@ -1,9 +1,10 @@
 import { runQuestionSet } from '../tests/support/question-set.js';
-import { engineFor, ingest, ownDevReports, readSet, seedDevReport, sharedDevReports } from '../tests/ingest/ingest-support.js';
+import { engineFor, ingest, ownDevReports, readSet, seedDevReport, sharedDevReports, unseenReports } from '../tests/ingest/ingest-support.js';
 
 /**
  * How the engine does on packs ingested from scratch: the real reports of ../shared/reports, our
- * own test reports and the seed without its curated pack, each with its question set.
+ * own test reports, the seed without its curated pack, and reports written apart from the code
+ * (tests/ingest/unseen-reports), each with its question set.
  *   npx tsx scripts/eval-ingested.ts [--failures]
  */
 const showFailures = process.argv.includes('--failures');
@@ -11,6 +12,7 @@ const groups = [
   { name: 'real', reports: sharedDevReports() },
   { name: 'own', reports: ownDevReports() },
   { name: 'seed-scratch', reports: [seedDevReport()] },
+  { name: 'unseen', reports: unseenReports() },
 ];
 for (const { name, reports } of groups) {
   let passed = 0;
