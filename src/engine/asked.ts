@@ -118,7 +118,10 @@ export function createAskedReader(knowledge: Knowledge, lexicon: Lexicon) {
       for (const { quote, runs } of listsOf(intent)) {
         // A word the quote also uses outside the list (公开 of 增加公开内容) names no member.
         const once = (w: string) => quote.indexOf(w) === quote.lastIndexOf(w);
+        // The member a rule itself counts ("政策文件类68条、规划计划类23条" → 政策文件类) is its own answer.
+        const own = intent.surface ? simplify(intent.surface) : '';
         for (const run of runs) {
+          if (own && run.some((spellings) => spellings.some((w) => form.includes(w) && own.includes(w)))) continue;
           const named = run.filter((spellings) => spellings.some((w) => form.includes(w) && once(w)));
           if (run.length >= MIN_MEMBERS && named.length >= 1 && named.length < run.length) return true;
           if (run.length === PAIR && named.length >= 1 && named.every((spellings) => ownedAlone(form, spellings))) return true;

@@ -165,7 +165,7 @@ export function decide(
   if (close.length > 1 && closeIntents.every((i) => i.surface && i.checks && quote(i) === quote(bestIntent))) return { kind: 'answer', intents: closeIntents, best };
   // Near-tied generated rules of one part: reports state the main figure first (本年新收 before
   // 上年结转), so the earliest answers rather than a question back.
-  const section = (i: Intent) => i.cite[0]?.section;
+  const section = (i: Intent) => understanding.partOf(i.cite[0]?.section ?? '');
   if (close.length > 1 && closeIntents.every((i) => i.surface && i.checks && section(i) === section(bestIntent))) {
     const ids = [...intents.keys()];
     const earliest = [...closeIntents].sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id))[0] ?? bestIntent;

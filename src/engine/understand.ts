@@ -82,6 +82,8 @@ export interface Understanding {
   asked: AskedReader;
   /** Parts of a figure the report gives only whole (a split, one place of it). */
   breakdowns: BreakdownReader;
+  /** The report's part (a section under the title) a section belongs to, for telling one part's figures. */
+  partOf(section: string): string;
 }
 
 /**
@@ -236,5 +238,18 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     sentences,
     asked: createAskedReader(knowledge, lexicon),
     breakdowns: createBreakdownReader(knowledge, (id) => figures.value(id)),
+    partOf: partsOf(knowledge),
   };
+}
+
+/** Each section's part: its ancestor just below the report's title (or itself, at the top). */
+function partsOf(knowledge: Knowledge): (section: string) => string {
+  const parent = new Map(knowledge.sections.map((s) => [s.id, s.parent]));
+  const part = new Map<string, string>();
+  for (const s of knowledge.sections) {
+    let at = s.id;
+    for (let up = parent.get(at); up && parent.get(up) !== null && parent.has(up); up = parent.get(up)) at = up;
+    part.set(s.id, at);
+  }
+  return (section) => part.get(section) ?? section;
 }

@@ -10,6 +10,8 @@ export interface Answerable {
   key: string[];
   /** Concepts a question must also name to mean this and not its neighbour (a table's non-total column). */
   extra: string[];
+  /** Concepts of the whole it is a part of (a total's 主动公开 for one category): they rank, never qualify. */
+  whole?: string[];
   question: { zh: string; en: string };
   reply: { zh: string; en: string };
   cite: Intent['cite'];
@@ -18,9 +20,13 @@ export interface Answerable {
   section: string;
   /** The report's own words for it (its label), for telling apart figures known by the same concepts. */
   surface?: string;
+  /** Later years it speaks of ("2017年,我局将重点做好…"): a question naming them asks for it, not another report. */
+  years?: number[];
 }
 
 const MAX_WEIGHT = 3;
+/** How much a part's whole speaks for it: enough to rank it above a sibling, never to stand alone. */
+const WHOLE_SHARE = 0.5;
 
 /**
  * Rules for every answerable thing: each concept weighs more the fewer things share it (so 网站
@@ -41,6 +47,7 @@ export function buildRules(things: Answerable[], vocabulary: Vocabulary): Intent
     for (const c of t.concepts) add(c, vocabulary.isGeneric(c) ? 0.5 : weightOf(c) * (t.kind === 'section' ? 0.45 : 1));
     for (const c of t.key) add(c, weightOf(c) * 1.5);
     for (const c of t.extra) add(c, weightOf(c));
+    for (const c of t.whole ?? []) if (weights[c] === undefined && !vocabulary.isGeneric(c)) add(c, weightOf(c) * WHOLE_SHARE);
     if (t.kind === 'figure' || t.kind === 'none') add('count', 1);
     if (t.kind === 'list') add('what', 2.5);
     if (t.kind === 'section') add('summary', 1);
@@ -56,7 +63,7 @@ export function buildRules(things: Answerable[], vocabulary: Vocabulary): Intent
       cite: t.cite,
       ...(t.checks ? { checks: t.checks } : {}),
       ...(t.surface ? { surface: t.surface } : {}),
-      years: [],
+      years: t.years ?? [],
       suggest: [],
     };
   });

@@ -17,18 +17,32 @@ export interface DraftFigure {
   counted: string;
   sentence: Sentence;
   none: boolean;
+  /** What the total this figure breaks down counts ("共主动公开政府信息1286条。按类别分:…工作动态类583条"). */
+  whole?: string;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Clauses of a sentence: cut at commas, semicolons and colons, each verbatim. */
-export const clausesOf = (text: string) => text.match(/[^，,；;：:。！？!?]+[，,；;：:。！？!?]?/g)?.map((c) => c.trim()).filter(Boolean) ?? [];
+export const clausesOf = (text: string) => text.match(/(?:[^，,；;：:。！？!?]|(?<=\d),(?=\d{3}(?!\d)))+[，,；;：:。！？!?]?/g)?.map((c) => c.trim()).filter(Boolean) ?? [];
 
 /** Spans inside 《》 and quotation marks: names of documents and slogans, whose numbers are not figures. */
 function quotedSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
   for (const m of text.matchAll(/《[^》]*》|“[^”]*”|「[^」]*」|"[^"]*"/g)) spans.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   return spans;
+}
+
+/**
+ * The piece of a clause that holds one figure when 、 joins several ("当面申请三件、信函申请两件"):
+ * each figure counts what stands between it and the figure before, not its sibling.
+ */
+function pieceOf(clause: string, at: number, written: string): string {
+  const cuts = [...clause.matchAll(/、/g)].map((m) => m.index ?? 0).filter((i) => /[\d一二三四五六七八九十两百千万条件次个项人户元%]$/.test(clause.slice(0, i)));
+  if (!cuts.length) return clause;
+  const start = Math.max(0, ...cuts.filter((i) => i < at).map((i) => i + 1));
+  const end = Math.min(clause.length, ...cuts.filter((i) => i >= at + written.length));
+  return clause.slice(start, end);
 }
 
 const LEAD_WORDS = /^(其中|另外|此外|同时|以及|和|及|并|均|已|还|又|另|其)[，,、]?/;
@@ -51,12 +65,14 @@ export function labelOf(clause: string, written: string, selfNames: readonly str
 export function findFigures(sentences: Sentence[], domain: Pick<DomainIngest, 'units' | 'selfNames'>): DraftFigure[] {
   const units = [...domain.units].sort((a, b) => b.zh.length - a.zh.length);
   const unitPattern = units.map((u) => escape(u.zh)).join('|');
-  const arabic = new RegExp(`(约|近|超过|逾|大约)?(\\d+(?:\\.\\d+)?)\\s*(万|萬|亿|億)?\\s*(余|餘|多)?\\s*(${unitPattern}|個|條|項|場|萬人次|萬元|億元)`, 'g');
+  const arabic = new RegExp(`(约|近|超过|逾|大约)?(\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+(?:\\.\\d+)?)\\s*(万|萬|亿|億)?\\s*(余|餘|多)?\\s*(${unitPattern}|個|條|項|場|萬人次|萬元|億元)`, 'g');
   const han = new RegExp(`(约|近)?([${HAN_NUMERAL}]+)\\s*(余|餘|多)?\\s*(${unitPattern}|個|條|項|場)`, 'g');
   const traditional: Record<string, string> = { 個: '个', 條: '条', 項: '项', 場: '场', 萬人次: '万人次', 萬元: '万元', 億元: '亿元' };
   const figures: DraftFigure[] = [];
+  let previousSentence: { sentence: Sentence; first: DraftFigure | undefined } | undefined;
   for (const sentence of sentences) {
     const clauses = clausesOf(sentence.text);
+    const found: { figure: DraftFigure; clauseIndex: number }[] = [];
     clauses.forEach((clause, clauseIndex) => {
       const quoted = quotedSpans(clause);
       const inQuotes = (at: number) => quoted.some(([a, b]) => at > a && at < b);
@@ -66,10 +82,11 @@ export function findFigures(sentences: Sentence[], domain: Pick<DomainIngest, 'u
         const unit = units.find((u) => u.zh === unitName);
         if (!unit) return;
         const after = clause.slice(at + written.length).match(/^[\p{Script=Han}]{1,6}/u)?.[0] ?? '';
-        const own = labelOf(clause, written, domain.selfNames);
+        const own = labelOf(pieceOf(clause, at, written), written, domain.selfNames);
         // "政务信息754条,占74.29%": a share's clause names nothing; it counts what the clause before it does.
         const previous = clauseIndex > 0 ? clauses[clauseIndex - 1] : undefined;
         const bare = (own.match(/\p{Script=Han}/gu)?.length ?? 0) < 2 || /^(所占|占)?(比例|比重|占比)?(为|是|达)?$/.test(own);
+        const share = unit.zh === '%' ? '占比' : '';
         const parts = /由.*组成|共?[五六七八九]个?部分/.test(simplify(sentence.text)) && /部分/.test(unit.zh + after);
         figures.push({
           value: unit.scale ? value * unit.scale : value,
@@ -77,17 +94,19 @@ export function findFigures(sentences: Sentence[], domain: Pick<DomainIngest, 'u
           unit: unit.as ?? unit.zh,
           written,
           clause: bare && previous ? `${previous}${clause}` : clause,
-          label: parts ? '报告的组成部分' : bare && previous ? `${labelOf(previous, previous.match(/\d+(\.\d+)?\s*[^\d\s，,；;]{0,2}/)?.[0] ?? '', domain.selfNames)}占比` : own,
+          label: parts ? '报告的组成部分' : bare && previous ? `${labelOf(previous, previous.match(/\d+(\.\d+)?\s*[^\d\s，,；;]{0,2}/)?.[0] ?? '', domain.selfNames)}${share}` : own,
           counted: unit.zh === '个' || unit.zh === '项' || unit.zh === '家' || unit.zh === '所' || unit.zh === '处' ? after.replace(/[的和及、].*$/, '') : '',
           sentence,
           none: false,
         });
+        found.push({ figure: figures.at(-1) as DraftFigure, clauseIndex });
       };
       for (const m of clause.matchAll(arabic)) {
         const [written, about, digits, big, more, unitZh] = m;
         if (/^\d{4}$/.test(digits ?? '') && !big && unitZh === '年') continue;
         const scale = big === '万' || big === '萬' ? 10_000 : big ? 100_000_000 : 1;
-        push(m.index ?? 0, written, Number(digits) * scale, unitZh ?? '', Boolean(about || more));
+        // "1,286条": a thousands separator, as reports print large counts.
+        push(m.index ?? 0, written, Number((digits ?? '').replace(/,/g, '')) * scale, unitZh ?? '', Boolean(about || more));
       }
       for (const m of clause.matchAll(han)) {
         const [written, about, numeral, more, unitZh] = m;
@@ -98,8 +117,32 @@ export function findFigures(sentences: Sentence[], domain: Pick<DomainIngest, 'u
         push(m.index ?? 0, written, value, unitZh ?? '', Boolean(about || more));
       }
     });
+    markBreakdown(found, clauses, previousSentence?.sentence.line === sentence.line ? previousSentence.first : undefined);
+    previousSentence = { sentence, first: found[0]?.figure };
   }
   return figures;
+}
+
+const BREAKDOWN_LEAD = /^(其中|按.{1,8}分|分别|具体(来说|而言)?|从.{1,8}看)/;
+
+/**
+ * The parts of a total ("共收到申请27件,其中当面申请9件"; "…1286条。按类别分:机构职能类41条") count
+ * what the total counts: each part is told what its whole is, so "工作动态发了多少条" finds 工作动态类.
+ * Siblings of one sentence ("网站发布1103条,微博发布310条") are no parts of each other.
+ */
+function markBreakdown(own: { figure: DraftFigure; clauseIndex: number }[], clauses: string[], before: DraftFigure | undefined): void {
+  const first = own[0];
+  const simple = simplify(clauses[0] ?? '');
+  if (before && BREAKDOWN_LEAD.test(simple)) {
+    for (const { figure } of own) if (figure.unit === before.unit) figure.whole = before.label;
+    return;
+  }
+  if (!first) return;
+  const opens = clauses.findIndex((c, i) => i > first.clauseIndex && BREAKDOWN_LEAD.test(simplify(c)));
+  const colon = /[：:]$/.test(clauses[first.clauseIndex] ?? '') ? first.clauseIndex : -1;
+  const from = opens >= 0 ? opens : colon >= 0 ? colon + 1 : -1;
+  if (from < 0) return;
+  for (const { figure, clauseIndex } of own) if (clauseIndex >= from && figure !== first.figure && figure.unit === first.figure.unit) figure.whole = first.figure.label;
 }
 
 /**

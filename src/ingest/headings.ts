@@ -51,10 +51,14 @@ export function numberedHeading(text: string, endings: readonly string[]): Headi
   return undefined;
 }
 
+const DATE_LINE = /^(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(\s*[\d一二三四五六七八九十]{1,3}\s*日)?$/;
+
 /** A short line with no sentence punctuation, followed by text: a heading without a number ("概述"). */
 export function isBareHeading(text: string, next: string | undefined): boolean {
   const t = text.trim();
   if (t.length < 2 || t.length > 30 || /[。！？；;!?|｜:：]$/.test(t) || /[。；;]/.test(t)) return false;
+  // "邮政编码：417600" is a field of a contact block; a signature is followed by its date.
+  if (/[:：]\s*\S/.test(t) || (next !== undefined && DATE_LINE.test(next.trim()))) return false;
   if (/^[\d\s.,，、%-]+$/.test(t) || /^[•·・●▪]/.test(t)) return false;
   if ((t.match(/\p{Script=Han}/gu)?.length ?? 0) < 2) return false;
   return next !== undefined && next.trim().length > t.length;

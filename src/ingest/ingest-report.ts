@@ -122,6 +122,7 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
       concepts: vocabulary.conceptsOf(label),
       key: keyConcepts(f),
       extra: [],
+      ...(f.whole ? { whole: vocabulary.conceptsOf(mainland(f.whole)) } : {}),
       question: { zh: `${short(label)}有多少${f.unit === '%' ? '' : f.unit}？`, en: `How many ${unitEn.get(f.unit) || 'items'}: “${short(label)}”?` },
       reply: { zh: templateOf(f.clause), en: `The report gives {f:${id}}${f.unit === '%' ? '%' : ` ${unitEn.get(f.unit) ?? ''}`} for “${label}”.` },
       cite: [{ section: f.sentence.section.id, quote: f.sentence.text }],
@@ -212,8 +213,10 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
   const listRole = (l: (typeof lists)[number]): string[] => {
     // An outline ("存在的问题及改进措施": 存在的问题, 改进措施) is both, so neither role is its key.
     if (l.section.kind !== 'problems' || l.outline) return [];
-    const n = problemLists.get(l.section) ?? 0;
-    problemLists.set(l.section, n + 1);
+    // A paragraph lead's lists count in its part's order: they come after the part's own lists.
+    const part = (l.section.lead && sections.find((s) => s.id === l.section.parent)) || l.section;
+    const n = problemLists.get(part) ?? 0;
+    problemLists.set(part, n + 1);
     const rolesIn = (text: string) => d.listRoles.filter((r) => r.words.some((w) => simplify(text).includes(w)));
     const byWords = rolesIn(l.label)[0];
     if (byWords) return [byWords.concept];
@@ -301,6 +304,14 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
   const kindConcepts = new Map(d.sectionKinds.map((k) => [k.kind, k.concepts]));
   const sectionKind = new Map(sections.map((s) => [s.id, s.kind]));
   for (const t of things.filter((x) => x.kind !== 'section' && !outlines.has(x.id))) t.key.push(...(kindConcepts.get(sectionKind.get(t.section) ?? 'other') ?? []).filter((c) => t.concepts.includes(c)));
+  // Plans for the next year ("2017年,我局将…", "2014年工作打算") speak of that year in the report's own words.
+  const sectionTitle = new Map(sections.map((s) => [s.id, s.title]));
+  const listLine = new Map(lists.map((l, i) => [packLists[i]?.id ?? '', l.section.lines.find((x) => x.line === l.line)?.text ?? '']));
+  for (const t of things) {
+    const text = [...t.cite.map((c) => c.quote), sectionTitle.get(t.section) ?? '', listLine.get(t.id.replace(/\.items$/, '')) ?? ''].join('\n');
+    const later = laterYearsIn(text, meta.year);
+    if (later.length) t.years = later;
+  }
   const intents: Intent[] = buildRules(things, vocabulary);
   linkSuggestions(intents, things);
 
@@ -344,3 +355,9 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
 }
 
 export type { Fact, IngestOptions };
+
+/** Years after the report's own that a text names (its plans), at most two ahead: never a past year's figure. */
+function laterYearsIn(text: string, year: number): number[] {
+  const named = [...text.matchAll(/(?<!\d)(\d{4})\s*年/g)].map((m) => Number(m[1]));
+  return [...new Set(named.filter((y) => y > year && y <= year + 2))];
+}

@@ -127,6 +127,12 @@ function childLists(section: DraftSection, sections: DraftSection[]): DraftList[
   const children = sections.filter((s) => s.parent === section.id);
   // The list is quoted by the part's title, so only a title the report itself writes will do.
   if (children.length < 2 || section.headingLine === undefined) return [];
+  // Paragraph leads ("(一)加强组织领导。…") are the part's own items, quoted as written.
+  // Named like any (一)…(二)… list: by the clause that introduces them ("将从以下方面作进一步改进:").
+  if (children.every((c) => c.lead)) {
+    const label = introBefore(clausesOf(section.lines.at(-1)?.text ?? '').at(-1) ?? '') ?? section.title;
+    return [{ section, label, items: children.map((c) => c.title), quote: children.map((c) => c.title).join('…'), line: children[0]?.headingLine ?? section.headingLine }];
+  }
   return [{ section, label: section.title, items: children.map((c) => c.title), quote: section.title, line: section.headingLine ?? 0, outline: true }];
 }
 

@@ -1,6 +1,6 @@
 import type { DomainIngest, SectionKind } from '../knowledge/schema.js';
 import { simplify } from '../text/script.js';
-import { isBareHeading, kindOf, numberedHeading, splitRunOn } from './headings.js';
+import { type Heading, isBareHeading, kindOf, numberedHeading, splitRunOn } from './headings.js';
 import type { IngestMessage, SourceLine } from './source-lines.js';
 
 /** A part of the report as ingest reads it: its heading, kind and body lines. */
@@ -14,6 +14,8 @@ export interface DraftSection {
   lines: SourceLine[];
   /** The heading line itself, when the title is written in the text. */
   headingLine?: number;
+  /** A paragraph's lead ("(三)重点领域信息公开。一是…"): its title opens the paragraph it names. */
+  lead?: true;
 }
 
 const NUMERIC_CELL = /^[\s|｜]*[-—–+/]?\s*\d+(\.\d+)?\s*%?[\s|｜]*$|^[\s|｜]*[-—–/]+[\s|｜]*$/;
@@ -32,6 +34,17 @@ function tableZone(lines: SourceLine[]): boolean[] {
     if ((lines[i]?.text.length ?? 0) <= 30 && (near(1) || (near(2) && (tab[i - 1] || tab[i + 1])))) zone[i] = true;
   }
   return zone;
+}
+
+/**
+ * A "(一)加强组织领导。…" paragraph inside a part: its short title names what the paragraph tells, so
+ * the paragraph is a subsection and its figures cite that title. A title holding a figure
+ * ("(一)全年受理申请5件。") is a sentence, not a title.
+ */
+function isParagraphLead(heading: Heading, current: DraftSection): boolean {
+  if (heading.level !== 2 || heading.alone || heading.rest.length < 8) return false;
+  if (current.level < 1 || current.kind === 'title') return false;
+  return heading.title.length <= 24 && !/\d/.test(heading.title.replace(/\d{4}年/, ''));
 }
 
 /**
@@ -85,8 +98,10 @@ export function buildSections(input: SourceLine[], domain: Pick<DomainIngest, 's
     if (!zone[i] || !/[|｜]/.test(text)) {
       const numbered = numberedHeading(text, domain.headingEndings);
       const statutory = numbered ? kindOf(numbered.title, domain) : undefined;
-      if (numbered && (numbered.alone || (numbered.level === 1 && statutory)) && !(zone[i] && !statutory)) {
+      const lead = numbered !== undefined && !zone[i] && isParagraphLead(numbered, current);
+      if (numbered && (numbered.alone || lead || (numbered.level === 1 && statutory)) && !(zone[i] && !statutory)) {
         const section = open(numbered.level, numbered.title, l);
+        if (lead && !numbered.alone) section.lead = true;
         if (numbered.rest) section.lines.push({ ...l, text: numbered.rest });
         return;
       }
