@@ -12,6 +12,8 @@ export interface Answerable {
   extra: string[];
   /** Concepts of the whole it is a part of (a total's 主动公开 for one category): they rank, never qualify. */
   whole?: string[];
+  /** Concepts of the paragraph title it stands under ("(一)政务公开栏。…公开信息八十四条"): they rank, never qualify. */
+  topic?: string[];
   question: { zh: string; en: string };
   reply: { zh: string; en: string };
   cite: Intent['cite'];
@@ -47,13 +49,16 @@ export function buildRules(things: Answerable[], vocabulary: Vocabulary): Intent
     for (const c of t.concepts) add(c, vocabulary.isGeneric(c) ? 0.5 : weightOf(c) * (t.kind === 'section' ? 0.45 : 1));
     for (const c of t.key) add(c, weightOf(c) * 1.5);
     for (const c of t.extra) add(c, weightOf(c));
-    for (const c of t.whole ?? []) if (weights[c] === undefined && !vocabulary.isGeneric(c)) add(c, weightOf(c) * WHOLE_SHARE);
+    for (const c of [...(t.whole ?? []), ...(t.topic ?? [])]) if (weights[c] === undefined && !vocabulary.isGeneric(c)) add(c, weightOf(c) * WHOLE_SHARE);
     if (t.kind === 'figure' || t.kind === 'none') add('count', 1);
     if (t.kind === 'list') add('what', 2.5);
     if (t.kind === 'section') add('summary', 1);
     // A question must name at least one telling concept of it, and the column a table cell adds.
     const all = [telling.length ? telling : Object.keys(weights)];
     if (t.extra.length) all.push(t.extra);
+    // A part of a total must be named by what sets it apart ("当面申请"), or "收到几件申请" finds a part.
+    const apart = t.whole ? telling.filter((c) => !t.whole?.includes(c)) : [];
+    if (apart.length && apart.length < telling.length) all.push(apart);
     return {
       id: t.id,
       question: t.question,

@@ -115,6 +115,8 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
     for (const { figure, id } of byClause.get(clause) ?? []) t = t.replace(figure.written, `{f:${id}}${figure.unit === '%' ? '%' : figure.unit}`);
     return endSentence(yearPrefix(mainland(t)));
   };
+  // A paragraph titled with one thing ("(一)政务公开栏。") says what its figures count ("公开信息八十四条").
+  const telling = (label: string) => vocabulary.conceptsOf(label).filter((c) => !vocabulary.isGeneric(c)).length;
   for (const { figure: f, id } of [...byClause.values()].flat()) {
     const label = mainland(f.label) || mainland(f.clause);
     things.push({
@@ -123,6 +125,7 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
       key: keyConcepts(f),
       extra: [],
       ...(f.whole ? { whole: vocabulary.conceptsOf(mainland(f.whole)) } : {}),
+      ...(f.sentence.section.lead && telling(mainland(f.sentence.section.title)) <= 2 ? { topic: vocabulary.conceptsOf(mainland(f.sentence.section.title)) } : {}),
       question: { zh: `${short(label)}有多少${f.unit === '%' ? '' : f.unit}？`, en: `How many ${unitEn.get(f.unit) || 'items'}: “${short(label)}”?` },
       reply: { zh: templateOf(f.clause), en: `The report gives {f:${id}}${f.unit === '%' ? '%' : ` ${unitEn.get(f.unit) ?? ''}`} for “${label}”.` },
       cite: [{ section: f.sentence.section.id, quote: f.sentence.text }],
