@@ -1,4 +1,4 @@
-import type { DomainIngest, DomainLexicon, Fact, Intent, Knowledge, List, Section } from '../knowledge/schema.js';
+import type { Derived, DomainIngest, DomainLexicon, Fact, Intent, Knowledge, List, Section } from '../knowledge/schema.js';
 import { Knowledge as KnowledgeSchema } from '../knowledge/schema.js';
 import { checkReferences } from '../knowledge/check-references.js';
 import { checkValues } from '../knowledge/check-values.js';
@@ -7,6 +7,7 @@ import { simplify } from '../text/script.js';
 import { buildRules, linkSuggestions, type Answerable } from './build-rules.js';
 import { findContact, mentionsContact } from './contact.js';
 import { findFigures, findNegations, type DraftFigure } from './figures.js';
+import { groupSums } from './group-sums.js';
 import { IngestError } from './ingest-error.js';
 import { findLists } from './lists.js';
 import { createMainland } from './mainland.js';
@@ -208,6 +209,32 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
     });
   }
 
+  // Groups the table gives no subtotal for (不予公开: 1.属于国家秘密 …): their sum, by a declared formula.
+  const derived: Derived[] = [];
+  const totals = [...rows.values()].flatMap(({ cells: rowCells }) => rowCells.filter((r) => r.cell.defaultColumn && /总计|合计/.test(simplify(r.column))));
+  const ownRow = (section: string, heading: string) => [...rows.keys()].some((k) => k.startsWith(`${section}|`) && k.endsWith(`|${mainland(stripNumbering(heading))}`));
+  for (const sum of groupSums(totals, ownRow)) {
+    const heading = mainland(stripNumbering(sum.heading));
+    const unit = unitText(sum.derived.unit.zh);
+    const counted = sum.rows.filter((r) => r.cell.value !== 0);
+    const named = (counted.length ? counted : sum.rows.slice(0, 1)).map((r) => ({ ...r, name: mainland(stripNumbering(r.cell.row)) }));
+    derived.push({ ...sum.derived, label: { zh: heading, en: heading }, unit: { zh: sum.derived.unit.zh, en: unitEn.get(sum.derived.unit.zh) ?? '' } });
+    const how = counted.length ? `表中未列合计，为各项之和：${named.map((r) => `${r.name}{f:${r.id}}${unit}`).join('、')}` : '表中未列合计，各项均为0';
+    things.push({
+      id: sum.derived.id,
+      concepts: [...vocabulary.conceptsOf(heading), 'total'],
+      key: vocabulary.conceptsOf(heading),
+      extra: [],
+      question: { zh: `${short(heading)}一共有多少${unit}？`, en: `How many in all: “${short(heading)}”?` },
+      reply: { zh: `${meta.year}年，${heading}共{d:${sum.derived.id}}${unit}（${how}）。`, en: `${heading}: {d:${sum.derived.id}} in all (the table gives no subtotal: the sum of its rows).` },
+      cite: named.map((r) => ({ section: sum.section, quote: r.cell.quote })),
+      checks: sum.derived.id,
+      kind: 'figure',
+      section: sum.section,
+      surface: heading,
+    });
+  }
+
   // Lists: what the report enumerates, item by item.
   const packLists: List[] = [];
   // A problems part lists its problems, then what will be done: tell the two apart by their words,
@@ -341,7 +368,7 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
       },
       sections: packSections,
     },
-    'facts.json': { facts, derived: [], lists: packLists },
+    'facts.json': { facts, derived, lists: packLists },
     'lexicon.json': { concepts: vocabulary.ownConcepts(), scope: { places: [{ id: 'place', zh: meta.places, en: [], generic: false }] } },
     'intents.json': { intents },
   };

@@ -37,6 +37,26 @@ describe('ingest reads each shape a report comes in', () => {
     expect(engineFor(c).ask({ text: '行政强制有几件' }).text).toContain('4');
   });
 
+  it('sums a table group the report gives no subtotal for, by a declared formula citing its rows', () => {
+    const table = '三、收到和处理政府信息公开申请情况\n申请人情况\t自然人\t法人或其他组织\t总计\n一、本年新收政府信息公开申请数量\t9\t1\t10\n三、本年度办理结果\t(一)予以公开\t4\t0\t4\n(三)不予公开\t1.属于国家秘密\t0\t0\t0\n\t2.保护第三方合法权益\t2\t0\t2\n\t3.属于行政查询事项\t1\t0\t1\n(七)总计\t9\t1\t10';
+    const r = ingest(report(table), '某县某局', 2021);
+    const sum = r.knowledge.derived.find((d) => d.label.zh === '不予公开');
+    expect(sum?.op).toBe('sum');
+    expect(sum?.args.map((a) => r.knowledge.facts.find((f) => f.id === a)?.value)).toEqual([0, 2, 1]);
+    const answer = engineFor(r).ask({ text: '不予公开的一共几件?' });
+    expect(answer.text).toContain('不予公开共3件');
+    expect(answer.citations.map((c) => c.quote).join('\n')).toContain('2.保护第三方合法权益');
+  });
+
+  it('makes a "(一)标题。正文" paragraph a subsection its figures cite, and reads 1,286 as one figure', () => {
+    const r = ingest(report('二、主动公开政府信息情况\n（一）政务公开栏。全年更新十二期，公开信息八十四条。\n（二）门户网站。全年发布信息1,286条，较上年增加三十一条。\n三、依申请公开政府信息情况\n未收到申请。'), '某乡人民政府', 2013);
+    expect(r.knowledge.sections.find((s) => s.title === '政务公开栏')?.parent).toBe('proactive');
+    expect(r.knowledge.facts.some((f) => f.value === 1286)).toBe(true);
+    const board = engineFor(r).ask({ text: '政务公开栏公开了几条?' });
+    expect(board.text).toContain('84');
+    expect(board.citations[0]?.section).toBe('政务公开栏');
+  });
+
   it('strips page chrome and encyclopedia furniture, noting each line for the review', () => {
     const r = ingest(report('登录 注册\n发布时间：2014-01-02 点击数：33\n某乡2013年政府信息公开工作年度报告\n基本介紹\n  • 中文名:某乡2013年政府信息公开工作年度报告\n概述,主動公開,\n概述\n2013年我乡主动公开信息40条。\n附件：统计表.pdf\n相關詞條\n熱門詞條'), '某乡人民政府', 2013);
     const text = r.knowledge.sections.map((s) => s.text).join('\n');
