@@ -22,6 +22,8 @@ export interface Answerable {
   section: string;
   /** The report's own words for it (its label), for telling apart figures known by the same concepts. */
   surface?: string;
+  /** Concepts that show a question is about something else (a phone number is no figure of a part). */
+  refuses?: string[];
   /** Later years it speaks of ("2017年,我局将重点做好…"): a question naming them asks for it, not another report. */
   years?: number[];
 }
@@ -63,7 +65,7 @@ export function buildRules(things: Answerable[], vocabulary: Vocabulary): Intent
       id: t.id,
       question: t.question,
       // A list answers "which", not "how many": a count question goes to a figure or to nothing.
-      match: { all: all.filter((g) => g.length > 0), weights, none: t.kind === 'list' ? ['count'] : [] },
+      match: { all: all.filter((g) => g.length > 0), weights, none: [...(t.kind === 'list' ? ['count'] : []), ...(t.refuses ?? []).filter((c) => weights[c] === undefined)] },
       reply: t.reply,
       cite: t.cite,
       ...(t.checks ? { checks: t.checks } : {}),

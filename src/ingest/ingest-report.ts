@@ -5,7 +5,7 @@ import { checkValues } from '../knowledge/check-values.js';
 import { mergeLexicon } from '../knowledge/merge-domain.js';
 import { simplify } from '../text/script.js';
 import { buildRules, linkSuggestions, type Answerable } from './build-rules.js';
-import { findContact, mentionsContact } from './contact.js';
+import { findContact, givesContact, mentionsContact } from './contact.js';
 import { findFigures, findNegations, type DraftFigure } from './figures.js';
 import { groupSums } from './group-sums.js';
 import { IngestError } from './ingest-error.js';
@@ -40,6 +40,8 @@ export interface Domain {
 }
 
 const MAX_SHORT = 24;
+/** The domain's concepts of one contact field each. */
+const CONTACT_FIELDS = new Set(['contact-phone', 'contact-email', 'contact-address', 'office-hours']);
 const short = (s: string) => (s.length > MAX_SHORT ? `${s.slice(0, MAX_SHORT)}…` : s);
 const stripNumbering = (s: string) => s.replace(/^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[.．、])\s*/, '').trim();
 const endSentence = (s: string) => (/[。！？!?]$/.test(s) ? s : `${s.replace(/[，,；;：:]$/, '')}。`);
@@ -283,13 +285,22 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
   }
 
   // Sentences giving the body's contact (电话, 邮箱, 地址): citizens ask for them, in the report's words.
-  sentences.filter((x) => mentionsContact(x.text, d)).forEach((x, n) => {
+  // A sentence that only names a way to ask ("受理地点和联系方式七部分组成") gives none.
+  const contactThings = new Set<string>(['report.contact']);
+  const givesOne = (text: string) => givesContact(text, d) || (mentionsContact(text, d) && /\d{5,}/.test(text));
+  sentences.filter((x) => givesOne(x.text)).forEach((x, n) => {
     const text = mainland(x.text);
+    // Known by its field (电话, 地址, 受理时间): "电话多少" finds the phone line, "怎么联系" the whole
+    // contact; the other words of the line (党政办公室) rank it, never outweigh a field.
+    const all = vocabulary.conceptsOf(text);
+    const fields = all.filter((c) => CONTACT_FIELDS.has(c));
+    contactThings.add(`${x.section.id}.contact${n + 1}`);
     things.push({
       id: `${x.section.id}.contact${n + 1}`,
-      concepts: [...vocabulary.conceptsOf(text).slice(0, 6), 'contact-info'],
-      key: ['contact-info'],
+      concepts: [...fields, 'contact-info'],
+      key: fields,
       extra: [],
+      topic: all.filter((c) => !CONTACT_FIELDS.has(c)).slice(0, 6),
       question: { zh: '怎么联系他们？', en: 'How can they be contacted?' },
       reply: { zh: text, en: `The report gives this contact: “${text}”` },
       cite: [{ section: x.section.id, quote: x.text }],
@@ -298,6 +309,23 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
       surface: text,
     });
   });
+
+  // The whole contact block, for "怎么联系他们?": each line above answers its own field.
+  const contact = findContact(sections, d);
+  if (contact) {
+    things.push({
+      id: 'report.contact',
+      concepts: ['contact-info'],
+      key: ['contact-info'],
+      extra: [],
+      question: { zh: '怎么联系他们？', en: 'How can they be contacted?' },
+      reply: { zh: `联系方式：${mainland(contact.quote)}`, en: `The report gives this contact: “${mainland(contact.quote)}”` },
+      cite: [{ section: contact.section, quote: contact.quote }],
+      kind: 'figure',
+      section: contact.section,
+      surface: mainland(contact.quote),
+    });
+  }
 
   // Each part's own opening, for "主动公开情况怎么样?"; and what the report is.
   for (const s of sections) {
@@ -342,13 +370,14 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
     const later = laterYearsIn(text, meta.year);
     if (later.length) t.years = later;
   }
+  // "电话多少" asks for the phone line: no figure that never speaks of a phone answers it.
+  for (const t of things) if (!contactThings.has(t.id)) t.refuses = [...CONTACT_FIELDS];
   const intents: Intent[] = buildRules(things, vocabulary);
   linkSuggestions(intents, things);
 
   const packSections: Section[] = sections.map((s) => ({ id: s.id, title: s.title, titleEn: s.titleEn, parent: s.parent, origin: 'report', kind: s.kind, text: sectionText(s) }));
   const examples = intents.filter((i) => !i.id.endsWith('.summary')).slice(0, 3).concat(intents.filter((i) => i.id === 'report.about'));
   const examplesEnough = examples.length >= 3 ? examples : intents.slice(0, 4);
-  const contact = findContact(sections, d);
   const files: IngestResult['files'] = {
     'report.json': {
       meta: {

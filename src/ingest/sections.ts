@@ -93,6 +93,8 @@ export function buildSections(input: SourceLine[], domain: Pick<DomainIngest, 's
 
   lines.forEach((l, i) => {
     if (i === titleAt) return;
+    // A paragraph lead holds its own paragraph only: "此外,…" after it speaks for the whole part.
+    if (stack.at(-1)?.lead && !numberedHeading(l.text, domain.headingEndings)) stack.pop();
     const current = stack.at(-1) ?? root;
     const text = l.text;
     if (!zone[i] || !/[|｜]/.test(text)) {

@@ -57,6 +57,16 @@ describe('ingest reads each shape a report comes in', () => {
     expect(board.citations[0]?.section).toBe('政务公开栏');
   });
 
+  it('answers each contact field from its own line, and "怎么联系" with the whole block', () => {
+    const r = ingest(report('一、主动公开政府信息情况\n全年主动公开信息50条，党政办公室接待来访群众30人次。\n二、联系方式\n联系单位：某乡人民政府党政办公室\n地址：某县某乡长安街8号\n联系电话：0745-6321035\n办公时间：周一至周五上午8:00－12:00（法定节假日除外）\n某乡人民政府\n二〇一四年三月十八日'), '某乡人民政府', 2013);
+    const engine = engineFor(r);
+    expect(engine.ask({ text: '党政办电话多少?' }).text).toContain('0745-6321035');
+    expect(engine.ask({ text: '办公时间是几点到几点' }).text).toContain('8:00');
+    expect(engine.ask({ text: '周末能去办吗' }).text).toContain('周一至周五');
+    expect(engine.ask({ text: '怎么联系他们?' }).text).toContain('长安街8号');
+    expect(r.knowledge.sections.map((s) => s.title)).not.toContain('某乡人民政府');
+  });
+
   it('strips page chrome and encyclopedia furniture, noting each line for the review', () => {
     const r = ingest(report('登录 注册\n发布时间：2014-01-02 点击数：33\n某乡2013年政府信息公开工作年度报告\n基本介紹\n  • 中文名:某乡2013年政府信息公开工作年度报告\n概述,主動公開,\n概述\n2013年我乡主动公开信息40条。\n附件：统计表.pdf\n相關詞條\n熱門詞條'), '某乡人民政府', 2013);
     const text = r.knowledge.sections.map((s) => s.text).join('\n');
