@@ -58,7 +58,16 @@ function scanChinese(text: string, lexicon: Lexicon, concepts: Set<string>): { c
   let i = 0;
   while (i < text.length) {
     const longer = i + 1 < text.length ? lexicon.zhByPair.get(pairCode(text, i)) : undefined;
-    const hit = longer?.find((t) => text.startsWith(t.term, i)) ?? lexicon.zhSingle.get(text.charCodeAt(i));
+    let hit: ZhTerm | undefined;
+    if (longer) {
+      for (const t of longer) {
+        if (text.startsWith(t.term, i)) {
+          hit = t;
+          break;
+        }
+      }
+    }
+    hit ??= lexicon.zhSingle.get(text.charCodeAt(i));
     if (hit) {
       for (const c of hit.concepts) concepts.add(c);
       covered.fill(true, i, i + hit.term.length);
@@ -71,14 +80,16 @@ function scanChinese(text: string, lexicon: Lexicon, concepts: Set<string>): { c
 
 /**
  * Flags found anywhere, unless a longer knowledge term holds them (北京 inside 北京国脉互联). Only the
- * flags whose first character the text has are searched for, in the lexicon's order (which sets
- * the order concepts are found in), instead of every flag of the lexicon.
+ * flags the text holds are searched for, in the lexicon's order (which sets the order concepts are
+ * found in), instead of every flag of the lexicon.
  */
 function scanFlags(text: string, lexicon: Lexicon, spans: Span[], concepts: Set<string>) {
+  // Only the flags that start where they are tried: one that occurs nowhere would be searched in
+  // vain below, and most flags sharing a first character (安徽, 安庆… at 安) do not.
   const possible: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const starting = lexicon.zhFlagsByFirst.get(text.charCodeAt(i));
-    if (starting) for (const k of starting) possible.push(k);
+    if (starting) for (const k of starting) if (text.startsWith(lexicon.zhFlags[k]?.term ?? '', i)) possible.push(k);
   }
   possible.sort((a, b) => a - b);
   for (let p = 0; p < possible.length; p++) {

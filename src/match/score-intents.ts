@@ -36,8 +36,11 @@ function surfaceOverlap(intent: Intent, pairs: ReadonlySet<string>): number {
   let own = surfaceCache.get(intent);
   if (!own) surfaceCache.set(intent, (own = charPairs(intent.surface)));
   if (own.size === 0) return 0;
+  // The pairs both have, counted over the smaller set (a question's dozen, not a rule's hundred).
   let shared = 0;
-  for (const p of own) if (pairs.has(p)) shared++;
+  if (pairs.size < own.size) {
+    for (const p of pairs) if (own.has(p)) shared++;
+  } else for (const p of own) if (pairs.has(p)) shared++;
   return shared / Math.sqrt(own.size * Math.max(pairs.size, 1));
 }
 
