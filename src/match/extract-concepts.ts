@@ -58,7 +58,16 @@ function scanChinese(text: string, lexicon: Lexicon, concepts: Set<string>): { c
   let i = 0;
   while (i < text.length) {
     const longer = i + 1 < text.length ? lexicon.zhByPair.get(pairCode(text, i)) : undefined;
-    const hit = longer?.find((t) => text.startsWith(t.term, i)) ?? lexicon.zhSingle.get(text.charCodeAt(i));
+    let hit: ZhTerm | undefined;
+    if (longer) {
+      for (const t of longer) {
+        if (text.startsWith(t.term, i)) {
+          hit = t;
+          break;
+        }
+      }
+    }
+    hit ??= lexicon.zhSingle.get(text.charCodeAt(i));
     if (hit) {
       for (const c of hit.concepts) concepts.add(c);
       covered.fill(true, i, i + hit.term.length);
@@ -71,14 +80,16 @@ function scanChinese(text: string, lexicon: Lexicon, concepts: Set<string>): { c
 
 /**
  * Flags found anywhere, unless a longer knowledge term holds them (北京 inside 北京国脉互联). Only the
- * flags whose first character the text has are searched for, in the lexicon's order (which sets
- * the order concepts are found in), instead of every flag of the lexicon.
+ * flags the text holds are searched for, in the lexicon's order (which sets the order concepts are
+ * found in), instead of every flag of the lexicon.
  */
 function scanFlags(text: string, lexicon: Lexicon, spans: Span[], concepts: Set<string>) {
+  // Only the flags that start where they are tried: one that occurs nowhere would be searched in
+  // vain below, and most flags sharing a first character (安徽, 安庆… at 安) do not.
   const possible: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const starting = lexicon.zhFlagsByFirst.get(text.charCodeAt(i));
-    if (starting) for (const k of starting) possible.push(k);
+    if (starting) for (const k of starting) if (text.startsWith(lexicon.zhFlags[k]?.term ?? '', i)) possible.push(k);
   }
   possible.sort((a, b) => a - b);
   for (let p = 0; p < possible.length; p++) {
@@ -185,6 +196,22 @@ function soundWindows(text: string, covered: readonly boolean[], index: SoundTer
 /** Larger than any text matched by sound (they are at most MAX_TYPO_TEXT long). */
 const WINDOW_KEY = 1 << 16;
 
+/** For each first syllable of a term's sound, the syllable counts of the terms it starts (bit n: n syllables). */
+const firstSounds = new WeakMap<Map<string, ZhTerm[]>, Map<string, number>>();
+
+function firstSoundsOf(bySound: Map<string, ZhTerm[]>): Map<string, number> {
+  let index = firstSounds.get(bySound);
+  if (index) return index;
+  index = new Map();
+  for (const key of bySound.keys()) {
+    const parts = key.split(' ');
+    const first = parts[0] ?? '';
+    index.set(first, (index.get(first) ?? 0) | (1 << Math.min(parts.length, 30)));
+  }
+  firstSounds.set(bySound, index);
+  return index;
+}
+
 /**
  * Sound-alike matching for what exact and one-character matching left unexplained: a window that
  * reads like a known term (减报 → 简报, 查越点 → 查阅点), shares at least one character with it, and
@@ -198,10 +225,14 @@ function scanHomophones(text: string, lexicon: Lexicon, concepts: Set<string>, c
   if (!mayReadAlike(text, covered, index)) return false;
   const sounds = syllables(text);
   if (sounds.length !== text.length) return false;
+  // A window whose first syllable starts no term of its length cannot read like one: its sound is
+  // not joined into a key (the costly part of a window) nor looked up.
+  const firsts = firstSoundsOf(bySound);
   let found = false;
   for (const key of soundWindows(text, covered, index)) {
     const length = Math.floor(key / WINDOW_KEY);
     const start = key % WINDOW_KEY;
+    if (((firsts.get(sounds[start] ?? '') ?? 0) & (1 << Math.min(length, 30))) === 0) continue;
     const hit = bySound.get(sounds.slice(start, start + length).join(' '))?.find((t) => {
       let same = 0;
       for (let k = 0; k < length; k++) {

@@ -36,15 +36,52 @@ function surfaceOverlap(intent: Intent, pairs: ReadonlySet<string>): number {
   let own = surfaceCache.get(intent);
   if (!own) surfaceCache.set(intent, (own = charPairs(intent.surface)));
   if (own.size === 0) return 0;
+  // The pairs both have, counted over the smaller set (a question's dozen, not a rule's hundred).
   let shared = 0;
-  for (const p of own) if (pairs.has(p)) shared++;
+  if (pairs.size < own.size) {
+    for (const p of pairs) if (own.has(p)) shared++;
+  } else for (const p of own) if (pairs.has(p)) shared++;
   return shared / Math.sqrt(own.size * Math.max(pairs.size, 1));
 }
 
-/** Whether any of `ids` is among `concepts`. */
-function hasAny(ids: readonly string[], concepts: ReadonlySet<string>): boolean {
-  for (const c of ids) if (concepts.has(c)) return true;
-  return false;
+/**
+ * A pack's rules indexed by the concepts of their `none` lists and `all` groups, built once per
+ * list of rules: a question's few concepts then tell which rules they rule out and which groups
+ * they meet, instead of every rule testing every concept of its lists against the question.
+ */
+interface ConceptIndex {
+  /** Concept → the rules (by position) it rules out. */
+  none: Map<string, number[]>;
+  /** Concept → the `all` groups (numbered across rules) it meets. */
+  groups: Map<string, number[]>;
+  /** Group number → the rule (by position) it belongs to. */
+  groupOf: Int32Array;
+}
+
+const conceptIndexes = new WeakMap<readonly Intent[], ConceptIndex>();
+
+function conceptIndexOf(intents: readonly Intent[]): ConceptIndex {
+  let index = conceptIndexes.get(intents);
+  if (index) return index;
+  const none = new Map<string, number[]>();
+  const groups = new Map<string, number[]>();
+  const owners: number[] = [];
+  const add = (map: Map<string, number[]>, key: string, value: number) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  intents.forEach((intent, i) => {
+    for (const c of intent.match.none) add(none, c, i);
+    for (const group of intent.match.all) {
+      const g = owners.length;
+      owners.push(i);
+      for (const c of group) add(groups, c, g);
+    }
+  });
+  index = { none, groups, groupOf: Int32Array.from(owners) };
+  conceptIndexes.set(intents, index);
+  return index;
 }
 
 /** A rule's figure, when it has one, so a number in the question can point at it. */
@@ -61,21 +98,35 @@ export function scoreIntents(intents: readonly Intent[], input: ScoringInput, fi
   // A figure counts only against a number in the question; without one, no rule's figure is computed.
   const hasNumbers = input.numbers.length > 0;
   // Plain loops, not some/every with arrow functions: this runs for every rule of the pack, twice
-  // or more a question, and the closures were most of what a question allocated.
-  for (const intent of intents) {
-    const { all, weights, none } = intent.match;
-    if (hasAny(none, input.concepts)) continue;
+  // or more a question, and the closures were most of what a question allocated. Which rules the
+  // question's concepts rule out or satisfy is read from the pack's index, by concept.
+  const index = conceptIndexOf(intents);
+  const ruledOut = new Uint8Array(intents.length);
+  const groupsMet = new Int32Array(intents.length);
+  const met = new Uint8Array(index.groupOf.length);
+  for (const c of input.concepts) {
+    const out = index.none.get(c);
+    if (out) for (const i of out) ruledOut[i] = 1;
+    const groups = index.groups.get(c);
+    if (groups) {
+      for (const g of groups) {
+        if (met[g] === 1) continue;
+        met[g] = 1;
+        const owner = index.groupOf[g] ?? 0;
+        groupsMet[owner] = (groupsMet[owner] ?? 0) + 1;
+      }
+    }
+  }
+  for (let i = 0; i < intents.length; i++) {
+    const intent = intents[i] as Intent;
+    if (ruledOut[i] === 1) continue;
+    const { all, weights } = intent.match;
+    const byWords = groupsMet[i] === all.length;
+    if (!loose && !hasNumbers && !byWords) continue;
     const figure = hasNumbers ? figureOf(intent) : undefined;
     const namesFigure = figure !== undefined && input.numbers.includes(figure);
     // A rough guess ("大概一万三千条吧") points at the figures it is close to, more weakly.
     const nearFigure = !namesFigure && figure !== undefined && figure > 0 && input.numbers.some((n) => Math.abs(n - figure) / figure <= NEAR);
-    let byWords = true;
-    for (const group of all) {
-      if (!hasAny(group, input.concepts)) {
-        byWords = false;
-        break;
-      }
-    }
     if (!loose && !namesFigure && !nearFigure && !byWords) continue;
     let score = 0;
     let unexplained = 0;

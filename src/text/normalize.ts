@@ -19,9 +19,36 @@ const HAN_YEAR = /([〇零一二三四五六七八九]{4})(?=年)/g;
  * and bidi characters and markup tags, folds whitespace again, and writes years given in Chinese
  * digits (二〇一二年) as Arabic digits.
  */
-export const normalizeText: (raw: string) => string = recentMemo(normalizeOnce, 8);
+export const normalizeText: (raw: string) => string = recentMemo((raw) => (normalAlready(raw) ? raw : normalizeOnce(raw)), 8);
 
-function normalizeOnce(raw: string): string {
+const SPACE = 0x20;
+const LESS_THAN = 0x3c;
+const HAN_YEAR_ANY = new RegExp(HAN_YEAR.source);
+
+/**
+ * True when normalizeOnce would return the text as it is: at most the cap long, only printable
+ * ASCII but '<' (which could open a tag), Han ideographs and 、。 (all NFKC-stable, and none of them
+ * combines with the next), single spaces between words, and no year in Chinese digits. Most text
+ * the engine reads is such (a question the library has normalized already, a clause of one), and
+ * is told by one pass over its codes instead of NFKC and seven regular-expression passes.
+ */
+export function normalAlready(raw: string): boolean {
+  if (raw.length > MAX_QUESTION_CHARS) return false;
+  let previous = SPACE;
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if (code === SPACE) {
+      if (previous === SPACE) return false;
+    } else if (!((code > SPACE && code < 0x7f && code !== LESS_THAN) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || code === 0x3001 || code === 0x3002)) {
+      return false;
+    }
+    previous = code;
+  }
+  return previous !== SPACE && !HAN_YEAR_ANY.test(raw);
+}
+
+/** The normalization itself, without the memo or the test for text already normal (which is checked against it). */
+export function normalizeOnce(raw: string): string {
   const folded = raw.replace(INVISIBLE, '').replace(SPACE_RUN, ' ').trimStart();
   const capped = folded.length > MAX_QUESTION_CHARS * 4 ? folded.slice(0, MAX_QUESTION_CHARS * 4) : folded;
   const text = capped

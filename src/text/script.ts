@@ -2,16 +2,34 @@ import { createRequire } from 'node:module';
 import { Converter as toSimplifiedFactory, Locale } from 'opencc-js/t2cn';
 import type { Lang } from '../types.js';
 import { recentMemo } from './recent-memo.js';
+import { unchangedBy } from './unchanged-by.js';
 
 type Convert = (text: string) => string;
 
 let toSimplified: Convert | undefined;
+let alreadySimplified: ((text: string) => boolean) | undefined;
+
+/**
+ * The tables `Converter({ from: 'tw', to: 'cn' })` converts with (its tw2s preset: the normalization
+ * and conversion chains; the segmentation table only splits): a text none of their changed keys
+ * occurs in is simplified already. Anything but dictionary strings there, and every text is converted.
+ */
+function simplifiedAlready(): (text: string) => boolean {
+  const preset = (Locale.configs as Record<string, { normalizationChain?: unknown[][]; conversionChain?: unknown[][] } | undefined>).tw2s;
+  const dicts = [...(preset?.normalizationChain ?? []), ...(preset?.conversionChain ?? [])].flat();
+  if (!preset?.conversionChain || !dicts.every((d): d is string => typeof d === 'string')) return () => false;
+  return unchangedBy(dicts);
+}
 
 /**
  * Character-level traditional → simplified (no vocabulary swaps), the form all matching uses. The
  * last conversions are kept: a question and the quotes of its answer are converted several times.
+ * Text already simplified (most questions) is told by a few table lookups and returned as it is.
  */
-export const simplify: (text: string) => string = recentMemo((text) => (toSimplified ??= toSimplifiedFactory({ from: 'tw', to: 'cn' }))(text), 32);
+export const simplify: (text: string) => string = recentMemo((text) => {
+  if ((alreadySimplified ??= simplifiedAlready())(text)) return text;
+  return (toSimplified ??= toSimplifiedFactory({ from: 'tw', to: 'cn' }))(text);
+}, 32);
 
 const TAIWAN_PREFERRED: [string, string][] = [['發佈', '發布']];
 
