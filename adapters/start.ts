@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     defaultReport: config.DEFAULT_REPORT,
     sessionMax: config.SESSION_MAX,
     sessionIdleMinutes: config.SESSION_IDLE_MINUTES,
+    answerCacheSize: config.ANSWER_CACHE_SIZE,
   });
   const engine = opened.library;
   engine.warmUp();

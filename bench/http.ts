@@ -56,13 +56,13 @@ function memoryMb(pid: number | undefined, field: 'VmRSS' | 'VmHWM'): number | u
 }
 
 /** Starts `npm start`'s script on a free port of 127.0.0.1 and resolves with its URL once it serves. */
-function startServer(script: string, flags: string[], sqliteFile: string): Promise<{ child: ChildProcess; url: string }> {
+function startServer(script: string, flags: string[], sqliteFile: string, extraEnv: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...flags, script], {
       // One client makes every request, so the per-client question limit is lifted; logs at warn so
       // the figure is the server's, not the terminal's. The question log starts empty each run, so
       // figures do not drift with how many runs came before.
-      env: { ...process.env, SQLITE_FILE: sqliteFile, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', HTTP_RATE_LIMIT_PER_MINUTE: '1000000000', TELEGRAM_BOT_TOKEN: '', WECHATY_PUPPET: '' },
+      env: { ...process.env, SQLITE_FILE: sqliteFile, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', HTTP_RATE_LIMIT_PER_MINUTE: '1000000000', TELEGRAM_BOT_TOKEN: '', WECHATY_PUPPET: '', ...extraEnv },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -108,9 +108,17 @@ async function load(server: ChildProcess, url: string, questions: string[], conn
  * connections (after a short warm-up), then its peak RSS, then SIGTERM. Bounded: about
  * `warmUp + sum(runs)` seconds plus start-up.
  */
-export async function benchHttp(options: { script: string; flags: string[]; questions: string[]; runs: { connections: number; seconds: number }[]; warmUpSeconds: number }): Promise<HttpFigures> {
+export async function benchHttp(options: {
+  script: string;
+  flags: string[];
+  questions: string[];
+  runs: { connections: number; seconds: number }[];
+  warmUpSeconds: number;
+  /** Variables for this server beyond the bench's own (ANSWER_CACHE_SIZE=0: every question reaches the engine). */
+  env?: Record<string, string>;
+}): Promise<HttpFigures> {
   const scratch = mkdtempSync(join(tmpdir(), 'gongkai-bench-http-'));
-  const { child, url } = await startServer(options.script, options.flags, join(scratch, 'questions.sqlite'));
+  const { child, url } = await startServer(options.script, options.flags, join(scratch, 'questions.sqlite'), options.env ?? {});
   try {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const idleRssMb = memoryMb(child.pid, 'VmRSS');

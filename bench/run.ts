@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { bootEngine, projectRoot } from '../adapters/shared/boot-engine.js';
 import { MAX_QUESTION_CHARS } from '../adapters/http/schemas.js';
-import { benchHttp, startFlags } from './http.js';
+import { benchHttp, startFlags, type LoadFigures } from './http.js';
 import { benchIngest } from './ingest.js';
 import { benchLibrary } from './library.js';
 
@@ -12,7 +12,8 @@ import { benchLibrary } from './library.js';
  * `npm run bench`: per-question latency in-process (median and p99 over a mixed set of a few
  * thousand questions), the CLI's time to first answer, and the CLI's peak RSS while it answers the
  * whole set; then `npm start` over HTTP on 127.0.0.1 (autocannon): requests per second and latency
- * at 50 and 1,000 connections, RSS idle and under load; and libraries of 1, 100 and 1,000 packs (load
+ * at 50 and 1,000 connections, RSS idle and under load, with the answer cache on (as served) and
+ * off (every question to the engine); and libraries of 1, 100 and 1,000 packs (load
  * time, memory, per-question latency). A benchmark, not a test: it prints figures
  * and asserts nothing.
  */
@@ -118,11 +119,21 @@ for (const run of benchLibrary(root)) {
   }
 }
 
+// Questions the API accepts (the sets also hold empty and over-long ones, answered 400).
+const httpQuestions = [...new Set(questions)].filter((q) => q.trim().length > 0 && q.length <= MAX_QUESTION_CHARS).slice(0, 200);
+const printLoad = (run: LoadFigures, label: string) => {
+  const goal = run.connections === 50 ? ' (goal ≥ 5000 req/s, p99 < 10 ms)' : '';
+  console.log(
+    `HTTP POST /api/ask${label}, ${run.connections} connections, ${run.seconds} s: ${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms${goal}; ` +
+      `server CPU ${fmt(run.serverCpuUsPerRequest)} µs/request; 200: ${run.ok}, 503 shed: ${run.shed}, other: ${run.otherStatus}, socket errors: ${run.errors}`,
+  );
+};
+// As operators run it: the answer cache on (its default), so the bench's 200 questions, asked over
+// and over, are answered from it after their first time.
 const http = await benchHttp({
   script: join(root, 'dist', 'adapters', 'start.js'),
   flags: startFlags(root),
-  // Questions the API accepts (the sets also hold empty and over-long ones, answered 400).
-  questions: [...new Set(questions)].filter((q) => q.trim().length > 0 && q.length <= MAX_QUESTION_CHARS).slice(0, 200),
+  questions: httpQuestions,
   runs: [
     { connections: 50, seconds: 10 },
     { connections: 1000, seconds: 5 },
@@ -130,11 +141,16 @@ const http = await benchHttp({
   warmUpSeconds: 2,
 });
 console.log(`HTTP npm start (${startFlags(root).join(' ')}): idle RSS ${fmt(http.idleRssMb)} MB (goal < 70)`);
-for (const run of http.load) {
-  const goal = run.connections === 50 ? ' (goal ≥ 5000 req/s, p99 < 10 ms)' : '';
-  console.log(
-    `HTTP POST /api/ask, ${run.connections} connections, ${run.seconds} s: ${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms${goal}; ` +
-      `server CPU ${fmt(run.serverCpuUsPerRequest)} µs/request; 200: ${run.ok}, 503 shed: ${run.shed}, other: ${run.otherStatus}, socket errors: ${run.errors}`,
-  );
-}
+for (const run of http.load) printLoad(run, ' (answer cache on: repeated questions)');
 console.log(`HTTP peak RSS under load: ${fmt(http.peakRssMb)} MB (goal < 150); exit code on SIGTERM: ${http.exitCode}`);
+// The engine's path: the same questions with the cache off, each one worked out by the engine.
+const engineHttp = await benchHttp({
+  script: join(root, 'dist', 'adapters', 'start.js'),
+  flags: startFlags(root),
+  questions: httpQuestions,
+  runs: [{ connections: 50, seconds: 10 }],
+  warmUpSeconds: 2,
+  env: { ANSWER_CACHE_SIZE: '0' },
+});
+for (const run of engineHttp.load) printLoad(run, ' (ANSWER_CACHE_SIZE=0: every question to the engine)');
+console.log(`HTTP peak RSS under load, cache off: ${fmt(engineHttp.peakRssMb)} MB; exit code on SIGTERM: ${engineHttp.exitCode}`);

@@ -55,6 +55,13 @@ const ConfigSchema = z.object({
   SHUTDOWN_TIMEOUT_SECONDS: positiveInt(10).describe('seconds SIGTERM waits for requests and channels to finish before closing everything'),
   SESSION_MAX: positiveInt(10_000),
   SESSION_IDLE_MINUTES: positiveInt(30),
+  ANSWER_CACHE_SIZE: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .default(1000)
+    .describe('an integer from 0 to 1000000: answers to questions asked without a conversation context that are remembered (0: none)'),
   TELEGRAM_BOT_TOKEN: z
     .string()
     .trim()

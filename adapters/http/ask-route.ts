@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Hono } from 'hono';
 import type { Library } from '../../src/library/index.js';
 import type { QuestionLog } from '../storage/index.js';
 import type { SharedState } from '../shared/state/index.js';
 import type { HttpEnv } from './client-key.js';
 import { errorResponse } from './error-responses.js';
+import { readJsonBody } from './read-json-body.js';
+import { json, type RouteDescription } from './route-description.js';
 import { AskBody, AskReply, ErrorSchema } from './schemas.js';
 
-const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-
-/** POST /api/ask as OpenAPI describes it; the validator and the handler's types come from the same object. */
-export const askRoute = createRoute({
+/** POST /api/ask as OpenAPI describes it; the handler validates with the same schema. */
+export const askRoute: RouteDescription = {
   method: 'post',
   path: '/api/ask',
   summary: 'Ask one question about the report',
@@ -24,7 +24,7 @@ export const askRoute = createRoute({
     429: json(ErrorSchema, 'Too many questions from this client; see Retry-After'),
     503: json(ErrorSchema, 'The shared conversation store is unreachable; see Retry-After'),
   },
-});
+};
 
 /**
  * Conversations of this adapter live under their own prefix in the engine's session store, so an
@@ -41,9 +41,11 @@ const SESSION_PREFIX = 'http:';
  * the client asks for it and `allowExplain` (HTTP_EXPLAIN) permits, since anonymous clients need no
  * rule ids.
  */
-export function registerAskRoute(app: OpenAPIHono<HttpEnv>, engine: Library, state: SharedState, { allowExplain, questionLog }: { allowExplain: boolean; questionLog?: QuestionLog | undefined }): void {
-  app.openapi(askRoute, async (c) => {
-    const { question, sessionId = randomUUID(), explain: wantsExplain = false, report } = c.req.valid('json');
+export function registerAskRoute(app: Hono<HttpEnv>, engine: Library, state: SharedState, { allowExplain, questionLog }: { allowExplain: boolean; questionLog?: QuestionLog | undefined }): void {
+  app.post(askRoute.path, async (c) => {
+    const body = await readJsonBody(c, AskBody);
+    if ('reply' in body) return body.reply;
+    const { question, sessionId = randomUUID(), explain: wantsExplain = false, report } = body.data;
     if (report !== undefined && !engine.reports().some((p) => p.id === report)) {
       return errorResponse(c, 400, 'INVALID_REQUEST', `No report "${report}"; GET /api/reports lists them.`);
     }

@@ -1,9 +1,9 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context } from 'hono';
 import proxyAddr from 'proxy-addr';
 
 /** What the Node server passes each request; absent when a test calls `app.request` in-process. */
-export type HttpBindings = { incoming?: Pick<IncomingMessage, 'socket'> };
+export type HttpBindings = { incoming?: Pick<IncomingMessage, 'socket'>; outgoing?: Pick<ServerResponse, 'setHeader'> };
 
 /** The Hono environment of this adapter's app, for adapters that add routes to it. */
 export type HttpEnv = { Bindings: HttpBindings };

@@ -43,12 +43,11 @@ export function issuesOf(error: ZodError): Issue[] {
 }
 
 /**
- * The hook every validated route shares: a bad body or parameter becomes 400 with the zod issues,
- * instead of the framework's default shape.
+ * What every validated route answers a bad body or parameter: 400 with the zod issues, in the one
+ * error shape.
  */
-export function validationHook(result: { success: true } | { success: false; error: ZodError }, c: Context) {
-  if (result.success) return undefined;
-  const issues = issuesOf(result.error);
+export function invalidRequest(c: Context, error: ZodError) {
+  const issues = issuesOf(error);
   const summary = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
   return errorResponse(c, 400, 'INVALID_REQUEST', summary, issues);
 }

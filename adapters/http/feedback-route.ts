@@ -1,9 +1,10 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Hono } from 'hono';
+import { z } from 'zod';
 import { MAX_COMMENT_CHARS, type QuestionLog } from '../storage/index.js';
 import type { HttpEnv } from './client-key.js';
+import { readJsonBody } from './read-json-body.js';
+import { json, type RouteDescription } from './route-description.js';
 import { ErrorSchema } from './schemas.js';
-
-const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 /** POST /api/feedback: a thumb on one answer, named by the questionId its reply carried. */
 export const FeedbackBody = z
@@ -15,9 +16,10 @@ export const FeedbackBody = z
       .max(MAX_COMMENT_CHARS, `comment is one line of at most ${MAX_COMMENT_CHARS} characters`)
       .optional(),
   })
-  .openapi('FeedbackBody');
+  .meta({ id: 'FeedbackBody' });
 
-const feedbackRoute = createRoute({
+/** POST /api/feedback as OpenAPI describes it. */
+export const feedbackRoute: RouteDescription = {
   method: 'post',
   path: '/api/feedback',
   summary: 'Say whether an answer helped (👍/👎), with an optional one-line comment',
@@ -27,15 +29,17 @@ const feedbackRoute = createRoute({
     400: json(ErrorSchema, 'An invalid body; `issues` says what is wrong'),
     429: json(ErrorSchema, 'Too many requests from this client; see Retry-After'),
   },
-});
+};
 
 /**
  * Feedback joins the question log's queue, so it is written after the question it names and
  * never waits for the database. Feedback naming a question the log does not hold is dropped there.
  */
-export function registerFeedbackRoute(app: OpenAPIHono<HttpEnv>, questionLog: QuestionLog): void {
-  app.openapi(feedbackRoute, (c) => {
-    const { questionId, rating, comment } = c.req.valid('json');
+export function registerFeedbackRoute(app: Hono<HttpEnv>, questionLog: QuestionLog): void {
+  app.post(feedbackRoute.path, async (c) => {
+    const body = await readJsonBody(c, FeedbackBody);
+    if ('reply' in body) return body.reply;
+    const { questionId, rating, comment } = body.data;
     questionLog.feedback({ questionId, rating, comment });
     return c.json({ status: 'accepted' as const }, 202);
   });

@@ -1,25 +1,25 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Hono } from 'hono';
 import type { Library } from '../../src/library/index.js';
 import { isReady, type ServiceStatus } from '../shared/service-status.js';
 import type { HttpEnv } from './client-key.js';
+import { json, type RouteDescription } from './route-description.js';
 import { HealthSchema, ReadySchema } from './schemas.js';
 
-const healthRoute = createRoute({
-  method: 'get',
-  path: '/healthz',
-  summary: 'Liveness: the process answers HTTP',
-  responses: { 200: { description: 'Alive', content: { 'application/json': { schema: HealthSchema } } } },
-});
-
-const readyRoute = createRoute({
-  method: 'get',
-  path: '/readyz',
-  summary: 'Readiness: the engine answers, no configured channel has stopped, no shutdown has begun',
-  responses: {
-    200: { description: 'Ready for questions', content: { 'application/json': { schema: ReadySchema } } },
-    503: { description: 'Not ready', content: { 'application/json': { schema: ReadySchema } } },
+/** GET /healthz and /readyz as OpenAPI describes them. */
+export const healthRoutes: RouteDescription[] = [
+  {
+    method: 'get',
+    path: '/healthz',
+    summary: 'Liveness: the process answers HTTP',
+    responses: { 200: json(HealthSchema, 'Alive') },
   },
-});
+  {
+    method: 'get',
+    path: '/readyz',
+    summary: 'Readiness: the engine answers, no configured channel has stopped, no shutdown has begun',
+    responses: { 200: json(ReadySchema, 'Ready for questions'), 503: json(ReadySchema, 'Not ready') },
+  },
+];
 
 /**
  * /healthz says the process is alive (restart it if not); /readyz says it can take questions (send
@@ -30,9 +30,9 @@ const readyRoute = createRoute({
  * after 409 or 401, WeChat logged out) or as soon as a shutdown begins; /healthz ignores both, since
  * restarting a process whose bot was logged out elsewhere would not help.
  */
-export function registerHealthRoutes(app: OpenAPIHono<HttpEnv>, engine: Library, status?: ServiceStatus): void {
-  app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200));
-  app.openapi(readyRoute, (c) => {
+export function registerHealthRoutes(app: Hono<HttpEnv>, engine: Library, status?: ServiceStatus): void {
+  app.get('/healthz', (c) => c.json({ status: 'ok' as const }, 200));
+  app.get('/readyz', (c) => {
     const { knowledge } = engine;
     const body = { knowledge: knowledge.meta.id, sections: knowledge.sections.length, facts: knowledge.facts.length, reports: engine.reports().map((p) => p.id) };
     let answers = false;

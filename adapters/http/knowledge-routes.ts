@@ -1,40 +1,43 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Hono } from 'hono';
+import { z } from 'zod';
 import type { About, Engine } from '../../src/engine/index.js';
 import type { HttpEnv } from './client-key.js';
-import { errorResponse } from './error-responses.js';
+import { errorResponse, invalidRequest } from './error-responses.js';
+import { json, routingPath, type RouteDescription } from './route-description.js';
 import { ErrorSchema, FactSchema, MetaSchema, SectionParams, SectionSchema } from './schemas.js';
 
-const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-
-const sectionsRoute = createRoute({
+const sectionsRoute: RouteDescription = {
   method: 'get',
   path: '/api/sections',
   summary: 'The report’s parts, with their verbatim text',
   responses: { 200: json(z.object({ sections: z.array(SectionSchema) }), 'Every section, in report order') },
-});
+};
 
-const sectionRoute = createRoute({
+const sectionRoute: RouteDescription = {
   method: 'get',
   path: '/api/sections/{id}',
   summary: 'One part of the report',
   request: { params: SectionParams },
   responses: { 200: json(SectionSchema, 'The section'), 404: json(ErrorSchema, 'No section has this id') },
-});
+};
 
-const factsRoute = createRoute({
+const factsRoute: RouteDescription = {
   method: 'get',
   path: '/api/facts',
   summary: 'Every figure of the report with its citation',
   description: 'For staff checking the bot and for reuse: each value with the section and the verbatim sentence that states it.',
   responses: { 200: json(z.object({ facts: z.array(FactSchema) }), 'Every fact') },
-});
+};
 
-const metaRoute = createRoute({
+const metaRoute: RouteDescription = {
   method: 'get',
   path: '/api/meta',
   summary: 'What the bot covers, and example questions for an empty chat',
   responses: { 200: json(MetaSchema, 'The report’s title, scope and example questions in each script') },
-});
+};
+
+/** The knowledge routes as OpenAPI describes them. */
+export const knowledgeRoutes: RouteDescription[] = [sectionsRoute, sectionRoute, factsRoute, metaRoute];
 
 /**
  * The report's city in each script, for the page's compact "city · year" line on phones. The pack
@@ -67,7 +70,7 @@ function buildMeta(engine: Engine) {
  * them) and the page's metadata. Built from `engine.knowledge`, so the API never disagrees with
  * the answers.
  */
-export function registerKnowledgeRoutes(app: OpenAPIHono<HttpEnv>, engine: Engine): void {
+export function registerKnowledgeRoutes(app: Hono<HttpEnv>, engine: Engine): void {
   const { knowledge } = engine;
   const sections = knowledge.sections.map(({ id, title, titleEn, parent, origin, text }) => ({ id, title, titleEn, parent, origin, text }));
   const byId = new Map(sections.map((s) => [s.id, s]));
@@ -86,13 +89,15 @@ export function registerKnowledgeRoutes(app: OpenAPIHono<HttpEnv>, engine: Engin
   // server that no one has asked anything in traditional script need not hold (about 5 MB).
   let meta: ReturnType<typeof buildMeta> | undefined;
 
-  app.openapi(sectionsRoute, (c) => c.json({ sections }, 200));
-  app.openapi(sectionRoute, (c) => {
-    const { id } = c.req.valid('param');
+  app.get(sectionsRoute.path, (c) => c.json({ sections }, 200));
+  app.get(routingPath(sectionRoute), (c) => {
+    const params = SectionParams.safeParse(c.req.param());
+    if (!params.success) return invalidRequest(c, params.error);
+    const { id } = params.data;
     const section = byId.get(id);
     if (!section) return errorResponse(c, 404, 'NOT_FOUND', `No section "${id}"; GET /api/sections lists them.`);
     return c.json(section, 200);
   });
-  app.openapi(factsRoute, (c) => c.json({ facts }, 200));
-  app.openapi(metaRoute, (c) => c.json((meta ??= buildMeta(engine)), 200));
+  app.get(factsRoute.path, (c) => c.json({ facts }, 200));
+  app.get(metaRoute.path, (c) => c.json((meta ??= buildMeta(engine)), 200));
 }

@@ -1,8 +1,10 @@
-import { z } from '@hono/zod-openapi';
+import { z } from 'zod';
 
 /**
  * The request and response shapes of the HTTP API, in one place so the validators, the handlers'
- * types and /openapi.json cannot drift apart.
+ * types and /openapi.json cannot drift apart. Plain zod with its own `.meta()` (a component's `id`,
+ * descriptions, examples): the OpenAPI generator reads the same metadata, and is loaded only when
+ * /openapi.json is first asked for.
  */
 
 /** Long enough for any real question, short enough that nobody pastes a document into the bot. */
@@ -16,36 +18,36 @@ export const AskBody = z
       .trim()
       .min(1, 'question is empty; send the question as text')
       .max(MAX_QUESTION_CHARS, `question is longer than ${MAX_QUESTION_CHARS} characters; ask one thing at a time`)
-      .openapi({ example: '网站公开了多少条?' }),
+      .meta({ example: '网站公开了多少条?' }),
     sessionId: z
       .string({ error: 'sessionId must be a string' })
       .regex(/^[A-Za-z0-9_-]{8,128}$/, 'sessionId is 8–128 letters, digits, "-" or "_"; send back the one a reply gave you')
       .optional()
-      .openapi({ description: 'the sessionId of the previous reply, so follow-ups ("那其他形式呢?") resolve' }),
+      .meta({ description: 'the sessionId of the previous reply, so follow-ups ("那其他形式呢?") resolve' }),
     report: z
       .string({ error: 'report must be a string' })
       .regex(/^[A-Za-z0-9][\w.-]{0,127}$/, 'report is a pack id from GET /api/reports')
       .optional()
-      .openapi({ description: 'the id of the report to answer from (GET /api/reports); without it the question, the conversation or the default decides', example: 'tongliao-2011' }),
+      .meta({ description: 'the id of the report to answer from (GET /api/reports); without it the question, the conversation or the default decides', example: 'tongliao-2011' }),
     explain: z
       .boolean({ error: 'explain must be true or false' })
       .optional()
-      .openapi({ description: 'send `explain` (the rule and its scores) with the reply; honoured only where the server sets HTTP_EXPLAIN=true' }),
+      .meta({ description: 'send `explain` (the rule and its scores) with the reply; honoured only where the server sets HTTP_EXPLAIN=true' }),
   })
-  .openapi('AskBody');
+  .meta({ id: 'AskBody' });
 
-const Lang = z.enum(['zh-Hans', 'zh-Hant', 'en']).openapi('Lang');
-const Outcome = z.enum(['answered', 'clarify', 'out_of_scope', 'unknown']).openapi('Outcome');
+const Lang = z.enum(['zh-Hans', 'zh-Hant', 'en']).meta({ id: 'Lang' });
+const Outcome = z.enum(['answered', 'clarify', 'out_of_scope', 'unknown']).meta({ id: 'Outcome' });
 
 /** Where an answer stands in the report, as the engine gives it. */
 export const CitationSchema = z
   .object({
     sectionId: z.string(),
-    section: z.string().openapi({ description: 'title of the most specific section, in the reply’s script' }),
+    section: z.string().meta({ description: 'title of the most specific section, in the reply’s script' }),
     sectionEn: z.string().optional(),
-    quote: z.string().openapi({ description: 'verbatim excerpt of the report; "…" joins excerpts' }),
+    quote: z.string().meta({ description: 'verbatim excerpt of the report; "…" joins excerpts' }),
   })
-  .openapi('Citation');
+  .meta({ id: 'Citation' });
 
 const Reading = z.object({ intent: z.string(), score: z.number(), matched: z.array(z.string()) });
 
@@ -58,41 +60,42 @@ const Explanation = z
     usedContext: z.boolean(),
     qualifiers: z.array(z.string()),
   })
-  .openapi('Explanation');
+  .meta({ id: 'Explanation', description: 'the rule and its scores, for staff: only when asked for and the server allows it (HTTP_EXPLAIN)' });
 
 /** The engine's Answer, field for field as the batch contract names them, plus the conversation id. */
 export const AskReply = z
   .object({
     outcome: Outcome,
-    text: z.string().openapi({ description: 'the whole reply as a user reads it, source lines included' }),
-    message: z.string().openapi({ description: 'the statement alone, for clients that render citations themselves' }),
+    text: z.string().meta({ description: 'the whole reply as a user reads it, source lines included' }),
+    message: z.string().meta({ description: 'the statement alone, for clients that render citations themselves' }),
     lang: Lang,
     intent: z.string().nullable(),
     confidence: z.number(),
     citations: z.array(CitationSchema),
-    suggestions: z.array(z.string()).openapi({ description: 'questions a user can tap next (clarify options included)' }),
-    explain: Explanation.optional().openapi({ description: 'the rule and its scores, for staff: only when asked for and the server allows it (HTTP_EXPLAIN)' }),
-    report: z.string().nullable().optional().openapi({ description: 'the id of the report the answer comes from (two ids, comma-separated, for a comparison); null for a question back' }),
-    sessionId: z.string().openapi({ description: 'send this back with the next question of the conversation' }),
-    questionId: z.string().optional().openapi({ description: 'names this question in POST /api/feedback; absent when the question log is off' }),
+    suggestions: z.array(z.string()).meta({ description: 'questions a user can tap next (clarify options included)' }),
+    // Described on the component: metadata here would make the generator inline it.
+    explain: Explanation.optional(),
+    report: z.string().nullable().optional().meta({ description: 'the id of the report the answer comes from (two ids, comma-separated, for a comparison); null for a question back' }),
+    sessionId: z.string().meta({ description: 'send this back with the next question of the conversation' }),
+    questionId: z.string().optional().meta({ description: 'names this question in POST /api/feedback; absent when the question log is off' }),
   })
-  .openapi('AskReply');
+  .meta({ id: 'AskReply' });
 
 /** One part of the report, verbatim, so staff can check any citation against it. */
 export const SectionSchema = z
   .object({
     id: z.string(),
-    title: z.string().openapi({ description: 'the title exactly as written in the source' }),
+    title: z.string().meta({ description: 'the title exactly as written in the source' }),
     titleEn: z.string(),
     parent: z.string().nullable(),
     origin: z.enum(['report', 'encyclopedia']),
-    text: z.string().openapi({ description: 'the section body, verbatim' }),
+    text: z.string().meta({ description: 'the section body, verbatim' }),
   })
-  .openapi('Section');
+  .meta({ id: 'Section' });
 
 /** The path parameter of GET /api/sections/{id}. */
 export const SectionParams = z.object({
-  id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'proactive' }),
+  id: z.string().meta({ param: { name: 'id', in: 'path' }, example: 'proactive' }),
 });
 
 const LocalText = z.object({ zh: z.string(), en: z.string() });
@@ -107,7 +110,7 @@ export const FactSchema = z
     label: LocalText,
     citation: CitationSchema,
   })
-  .openapi('Fact');
+  .meta({ id: 'Fact' });
 
 const PerLang = <T extends z.ZodType>(schema: T) => z.object({ 'zh-Hans': schema, 'zh-Hant': schema, en: schema });
 
@@ -116,25 +119,25 @@ export const MetaSchema = z
   .object({
     id: z.string(),
     year: z.number(),
-    city: PerLang(z.string()).openapi({ description: 'the city the report is about, per script' }),
+    city: PerLang(z.string()).meta({ description: 'the city the report is about, per script' }),
     title: PerLang(z.string()),
     scope: PerLang(z.string()),
-    examples: PerLang(z.array(z.string())).openapi({ description: 'three questions that work, per script' }),
+    examples: PerLang(z.array(z.string())).meta({ description: 'three questions that work, per script' }),
   })
-  .openapi('Meta');
+  .meta({ id: 'Meta' });
 
 /** One pack of the library, as GET /api/reports lists it. */
 export const ReportSchema = z
   .object({ id: z.string(), body: z.string(), year: z.number(), region: z.string(), title: LocalText })
-  .openapi('Report');
+  .meta({ id: 'Report' });
 
 /** GET /api/reports: every pack served, and the one a question naming none goes to. */
 export const ReportsSchema = z
-  .object({ default: z.string().nullable().openapi({ description: 'null when the bot asks which report' }), reports: z.array(ReportSchema) })
-  .openapi('Reports');
+  .object({ default: z.string().nullable().meta({ description: 'null when the bot asks which report' }), reports: z.array(ReportSchema) })
+  .meta({ id: 'Reports' });
 
 /** GET /healthz: the process is alive. */
-export const HealthSchema = z.object({ status: z.literal('ok') }).openapi('Health');
+export const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
 
 const ChannelReportSchema = z.object({ state: z.enum(['starting', 'running', 'stopped']), reason: z.string().optional() });
 
@@ -145,22 +148,22 @@ export const ReadySchema = z
     knowledge: z.string(),
     sections: z.number(),
     facts: z.number(),
-    reports: z.array(z.string()).optional().openapi({ description: 'the ids of the packs being served' }),
-    channels: z.record(z.string(), ChannelReportSchema).openapi({ description: 'each configured channel (telegram, wechat) and its state' }),
-    shuttingDown: z.boolean().openapi({ description: 'true from SIGTERM on: finish what you sent, send nothing new' }),
+    reports: z.array(z.string()).optional().meta({ description: 'the ids of the packs being served' }),
+    channels: z.record(z.string(), ChannelReportSchema).meta({ description: 'each configured channel (telegram, wechat) and its state' }),
+    shuttingDown: z.boolean().meta({ description: 'true from SIGTERM on: finish what you sent, send nothing new' }),
   })
-  .openapi('Ready');
+  .meta({ id: 'Ready' });
 
 /** The one shape every error takes, so a client needs one parser: a stable code and a message for people. */
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.string().openapi({ description: 'stable, for programs: BAD_JSON, INVALID_REQUEST, NOT_FOUND, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, RATE_LIMITED, UNAVAILABLE, INTERNAL' }),
-      message: z.string().openapi({ description: 'for people; may change' }),
+      code: z.string().meta({ description: 'stable, for programs: BAD_JSON, INVALID_REQUEST, NOT_FOUND, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, RATE_LIMITED, UNAVAILABLE, INTERNAL' }),
+      message: z.string().meta({ description: 'for people; may change' }),
       issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     }),
   })
-  .openapi('Error');
+  .meta({ id: 'Error' });
 
 /** An error reply's body. */
 export type ErrorBody = z.infer<typeof ErrorSchema>;

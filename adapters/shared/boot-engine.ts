@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Library } from '../../src/library/index.js';
 import { MemorySessionStore } from '../../src/session/session-store.js';
 import { openLibrary, type OpenedLibrary } from '../library/open-library.js';
+import { withAnswerCache } from './answer-cache.js';
 
 /** The project root, found from this file whether it runs from src (tsx, vitest) or dist. */
 export function projectRoot(): string {
@@ -29,6 +30,8 @@ export interface BootOptions {
   sessionMax?: number;
   sessionIdleMinutes?: number;
   clock?: () => number;
+  /** ANSWER_CACHE_SIZE: context-free answers remembered (see withAnswerCache); 0 or absent, none. */
+  answerCacheSize?: number;
 }
 
 /**
@@ -40,7 +43,11 @@ export function bootLibrary(options: BootOptions = {}): OpenedLibrary {
     maxEntries: options.sessionMax ?? 10_000,
     idleMs: (options.sessionIdleMinutes ?? 30) * 60_000,
   });
-  return openLibrary({ dir: resolve(options.knowledgeDir ?? defaultKnowledgeDir()), defaultReport: options.defaultReport, sessions, clock: options.clock ?? Date.now });
+  const clock = options.clock ?? Date.now;
+  const opened = openLibrary({ dir: resolve(options.knowledgeDir ?? defaultKnowledgeDir()), defaultReport: options.defaultReport, sessions, clock });
+  if (!options.answerCacheSize) return opened;
+  // The cache wraps the library the adapters see; reload and checkRest still replace the inner one's packs.
+  return { ...opened, library: withAnswerCache(opened.library, { maxEntries: options.answerCacheSize, sessions, clock }) };
 }
 
 /** Loads and validates the knowledge, then serves it as one engine (a library answers as an Engine does). */

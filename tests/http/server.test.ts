@@ -28,6 +28,38 @@ describe('startHttpServer', () => {
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
   });
 
+  it('sends over the socket the same security headers as in-process, on the page, the embed script, the API and errors', async () => {
+    const app = createHttpApp({ engine: engine(), config, logger: silentLogger });
+    const server = await startHttpServer({ engine: engine(), config, logger: silentLogger, app });
+    const transport = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
+    const security = (headers: Headers) => {
+      const kept: [string, string][] = [];
+      headers.forEach((value, name) => {
+        if (!transport.has(name)) kept.push([name, value]);
+      });
+      return kept.sort(([a], [b]) => a.localeCompare(b));
+    };
+    try {
+      const requests: [string, RequestInit][] = [
+        ['/', {}],
+        ['/embed.js', {}],
+        ['/api/meta', {}],
+        ['/nope', {}],
+        ['/api/ask', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ question: '网站公开了多少条?' }) }],
+        ['/api/ask', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'hi' }],
+      ];
+      for (const [path, init] of requests) {
+        const overSocket = await fetch(`${server.url}${path}`, init);
+        await overSocket.arrayBuffer();
+        const inProcess = await app.request(path, init);
+        expect(security(overSocket.headers), path).toEqual(security(inProcess.headers));
+        expect(overSocket.headers.get('content-security-policy'), path).toContain("default-src 'self'");
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
   it('answers in well under 50 ms on localhost', async () => {
     const server = await startHttpServer({ engine: engine(), config, logger: silentLogger });
     try {
