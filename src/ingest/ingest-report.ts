@@ -7,7 +7,7 @@ import { simplify } from '../text/script.js';
 import { buildRules, linkSuggestions, type Answerable } from './build-rules.js';
 import { findContact, givesContact, mentionsContact } from './contact.js';
 import { findFigures, findNegations, type DraftFigure } from './figures.js';
-import { groupSums } from './group-sums.js';
+import { subtotalLess } from './group-sums.js';
 import { IngestError } from './ingest-error.js';
 import { findLists } from './lists.js';
 import { createMainland } from './mainland.js';
@@ -40,8 +40,6 @@ export interface Domain {
 }
 
 const MAX_SHORT = 24;
-/** The domain's concepts of one contact field each. */
-const CONTACT_FIELDS = new Set(['contact-phone', 'contact-email', 'contact-address', 'office-hours']);
 const short = (s: string) => (s.length > MAX_SHORT ? `${s.slice(0, MAX_SHORT)}…` : s);
 const stripNumbering = (s: string) => s.replace(/^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[.．、])\s*/, '').trim();
 const endSentence = (s: string) => (/[。！？!?]$/.test(s) ? s : `${s.replace(/[，,；;：:]$/, '')}。`);
@@ -119,7 +117,15 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
     return endSentence(yearPrefix(mainland(t)));
   };
   // A paragraph titled with one thing ("(一)政务公开栏。") says what its figures count ("公开信息八十四条").
-  const telling = (label: string) => vocabulary.conceptsOf(label).filter((c) => !vocabulary.isGeneric(c)).length;
+  const topics = new Map<DraftSection, string[] | undefined>();
+  const topicOf = (section: DraftSection) => {
+    if (!section.lead) return undefined;
+    if (!topics.has(section)) {
+      const concepts = vocabulary.conceptsOf(mainland(section.title));
+      topics.set(section, concepts.filter((c) => !vocabulary.isGeneric(c)).length <= 2 ? concepts : undefined);
+    }
+    return topics.get(section);
+  };
   for (const { figure: f, id } of [...byClause.values()].flat()) {
     const label = mainland(f.label) || mainland(f.clause);
     things.push({
@@ -128,7 +134,7 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
       key: keyConcepts(f),
       extra: [],
       ...(f.whole ? { whole: vocabulary.conceptsOf(mainland(f.whole)) } : {}),
-      ...(f.sentence.section.lead && telling(mainland(f.sentence.section.title)) <= 2 ? { topic: vocabulary.conceptsOf(mainland(f.sentence.section.title)) } : {}),
+      ...(topicOf(f.sentence.section) ? { topic: topicOf(f.sentence.section) } : {}),
       question: { zh: `${short(label)}有多少${f.unit === '%' ? '' : f.unit}？`, en: `How many ${unitEn.get(f.unit) || 'items'}: “${short(label)}”?` },
       reply: { zh: templateOf(f.clause), en: `The report gives {f:${id}}${f.unit === '%' ? '%' : ` ${unitEn.get(f.unit) ?? ''}`} for “${label}”.` },
       cite: [{ section: f.sentence.section.id, quote: f.sentence.text }],
@@ -215,27 +221,29 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
   const derived: Derived[] = [];
   const totals = [...rows.values()].flatMap(({ cells: rowCells }) => rowCells.filter((r) => r.cell.defaultColumn && /总计|合计/.test(simplify(r.column))));
   const ownRow = (section: string, heading: string) => [...rows.keys()].some((k) => k.startsWith(`${section}|`) && k.endsWith(`|${mainland(stripNumbering(heading))}`));
-  for (const sum of groupSums(totals, ownRow)) {
-    const heading = mainland(stripNumbering(sum.heading));
-    const unit = unitText(sum.derived.unit.zh);
-    const counted = sum.rows.filter((r) => r.cell.value !== 0);
-    const named = (counted.length ? counted : sum.rows.slice(0, 1)).map((r) => ({ ...r, name: mainland(stripNumbering(r.cell.row)) }));
-    derived.push({ ...sum.derived, label: { zh: heading, en: heading }, unit: { zh: sum.derived.unit.zh, en: unitEn.get(sum.derived.unit.zh) ?? '' } });
+  subtotalLess(totals, ownRow).forEach((group, n) => {
+    const id = `${group.section}.sum${n + 1}`;
+    const heading = mainland(stripNumbering(group.heading));
+    const unitZh = group.rows[0]?.cell.unit ?? '';
+    const unit = unitText(unitZh);
+    const counted = group.rows.filter((r) => r.cell.value !== 0);
+    const named = (counted.length ? counted : group.rows.slice(0, 1)).map((r) => ({ ...r, name: mainland(stripNumbering(r.cell.row)) }));
+    derived.push({ id, label: { zh: heading, en: heading }, op: 'sum', args: group.rows.map((r) => r.id), decimals: 0, unit: { zh: unitZh, en: unitEn.get(unitZh) ?? '' } });
     const how = counted.length ? `表中未列合计，为各项之和：${named.map((r) => `${r.name}{f:${r.id}}${unit}`).join('、')}` : '表中未列合计，各项均为0';
     things.push({
-      id: sum.derived.id,
+      id,
       concepts: [...vocabulary.conceptsOf(heading), 'total'],
       key: vocabulary.conceptsOf(heading),
       extra: [],
       question: { zh: `${short(heading)}一共有多少${unit}？`, en: `How many in all: “${short(heading)}”?` },
-      reply: { zh: `${meta.year}年，${heading}共{d:${sum.derived.id}}${unit}（${how}）。`, en: `${heading}: {d:${sum.derived.id}} in all (the table gives no subtotal: the sum of its rows).` },
-      cite: named.map((r) => ({ section: sum.section, quote: r.cell.quote })),
-      checks: sum.derived.id,
+      reply: { zh: `${meta.year}年，${heading}共{d:${id}}${unit}（${how}）。`, en: `${heading}: {d:${id}} in all (the table gives no subtotal: the sum of its rows).` },
+      cite: named.map((r) => ({ section: group.section, quote: r.cell.quote })),
+      checks: id,
       kind: 'figure',
-      section: sum.section,
+      section: group.section,
       surface: heading,
     });
-  }
+  });
 
   // Lists: what the report enumerates, item by item.
   const packLists: List[] = [];
@@ -286,6 +294,7 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
 
   // Sentences giving the body's contact (电话, 邮箱, 地址): citizens ask for them, in the report's words.
   // A sentence that only names a way to ask ("受理地点和联系方式七部分组成") gives none.
+  const contactFields = new Set(d.contactFields);
   const contactThings = new Set<string>(['report.contact']);
   const givesOne = (text: string) => givesContact(text, d) || (mentionsContact(text, d) && /\d{5,}/.test(text));
   sentences.filter((x) => givesOne(x.text)).forEach((x, n) => {
@@ -293,14 +302,14 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
     // Known by its field (电话, 地址, 受理时间): "电话多少" finds the phone line, "怎么联系" the whole
     // contact; the other words of the line (党政办公室) rank it, never outweigh a field.
     const all = vocabulary.conceptsOf(text);
-    const fields = all.filter((c) => CONTACT_FIELDS.has(c));
+    const fields = all.filter((c) => contactFields.has(c));
     contactThings.add(`${x.section.id}.contact${n + 1}`);
     things.push({
       id: `${x.section.id}.contact${n + 1}`,
       concepts: [...fields, 'contact-info'],
       key: fields,
       extra: [],
-      topic: all.filter((c) => !CONTACT_FIELDS.has(c)).slice(0, 6),
+      topic: all.filter((c) => !contactFields.has(c)).slice(0, 6),
       question: { zh: '怎么联系他们？', en: 'How can they be contacted?' },
       reply: { zh: text, en: `The report gives this contact: “${text}”` },
       cite: [{ section: x.section.id, quote: x.text }],
@@ -371,7 +380,7 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
     if (later.length) t.years = later;
   }
   // "电话多少" asks for the phone line: no figure that never speaks of a phone answers it.
-  for (const t of things) if (!contactThings.has(t.id)) t.refuses = [...CONTACT_FIELDS];
+  for (const t of things) if (!contactThings.has(t.id)) t.refuses = [...contactFields];
   const intents: Intent[] = buildRules(things, vocabulary);
   linkSuggestions(intents, things);
 

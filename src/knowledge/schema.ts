@@ -249,6 +249,7 @@ export const DomainIngest = z
       .default([])
       .describe('in a problems part, words that make a list its problems or its measures (checked in order)'),
     contactWords: z.array(nonEmpty).default([]).describe('words of a sentence that gives the body\'s contact (电话, 邮箱, 地址): it answers contact questions'),
+    contactFields: z.array(nonEmpty).default([]).describe('concepts of one contact field each (phone, address, office hours): a question naming one is answered by that contact line only'),
     contactLeadWords: z
       .array(nonEmpty)
       .default([])
