@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { Library } from '../../src/library/index.js';
+import type { Answer } from '../../src/types.js';
 import type { QuestionLog } from '../storage/index.js';
 import type { SharedState } from '../shared/state/index.js';
 import type { HttpEnv } from './client-key.js';
@@ -33,6 +34,26 @@ export const askRoute: RouteDescription = {
 const SESSION_PREFIX = 'http:';
 
 /**
+ * The JSON of each cached answer (without `explain`, with `report`), so a question many citizens
+ * ask is serialized once, not on every request: only the ids are appended. Only frozen answers (the
+ * answer cache's) are kept, since an answer that cannot change cannot go stale; weak keys, so an
+ * answer the cache forgets is forgotten here too.
+ */
+const publicJson = new WeakMap<object, string>();
+
+/** The reply's JSON: the answer's fields, then `report`, then the ids, as a spread of the three would give. */
+function replyJson(full: Answer, ids: { sessionId: string; questionId?: string }): string {
+  let head = publicJson.get(full);
+  if (head === undefined) {
+    const { explain: _explain, ...answer } = full;
+    head = JSON.stringify({ ...answer, report: 'report' in answer ? (answer.report as string | null) : null });
+    if (Object.isFrozen(full)) publicJson.set(full, head);
+  }
+  const tail = `"sessionId":${JSON.stringify(ids.sessionId)}${ids.questionId === undefined ? '' : `,"questionId":${JSON.stringify(ids.questionId)}`}}`;
+  return head === '{}' ? `{${tail}` : `${head.slice(0, -1)},${tail}`;
+}
+
+/**
  * POST /api/ask: a translator, nothing more. The question goes to the engine as is, its
  * conversation's context read from and written to the shared state; the Answer comes back field
  * for field (the batch contract's shape) with the conversation id, new if the client had none.
@@ -51,9 +72,10 @@ export function registerAskRoute(app: Hono<HttpEnv>, engine: Library, state: Sha
     }
     const full = await state.converse(engine, question, `${SESSION_PREFIX}${sessionId}`, report);
     const questionId = questionLog?.record({ channel: 'web', conversation: sessionId, text: question, answer: full });
-    const { explain, ...answer } = full;
     const ids = { sessionId, ...(questionId ? { questionId } : {}) };
+    if (!(wantsExplain && allowExplain)) return c.body(replyJson(full, ids), 200, { 'content-type': 'application/json' });
+    const { explain, ...answer } = full;
     const from = { report: 'report' in answer ? (answer.report as string | null) : null };
-    return c.json(wantsExplain && allowExplain ? { ...answer, ...from, explain, ...ids } : { ...answer, ...from, ...ids }, 200);
+    return c.json({ ...answer, ...from, explain, ...ids }, 200);
   });
 }

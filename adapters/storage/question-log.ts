@@ -80,9 +80,21 @@ export function createQuestionLog(options: QuestionLogOptions): QuestionLog {
   let chain: Promise<boolean> = Promise.resolve(true);
   let closed = false;
 
+  // A full batch is written at once rather than at the next tick of the timer: entries kept for
+  // seconds outlive V8's young generation and are copied to the old one, which costs more than the
+  // write. Without the timer (tests), writes happen only when flush is called.
+  const writesOnTheirOwn = (options.flushEveryMs ?? 2_000) > 0;
+  let flushSoon = false;
   const enqueue = (entry: Entry) => {
     if (closed) return;
     queue.push(entry);
+    if (queue.length >= BATCH && writesOnTheirOwn && !flushSoon && !failing) {
+      flushSoon = true;
+      setImmediate(() => {
+        flushSoon = false;
+        void flush();
+      });
+    }
     if (queue.length > maxQueued) {
       queue.shift();
       dropped += 1;

@@ -53,6 +53,20 @@ describe('question log', () => {
     await log.close();
   });
 
+  it('writes a full batch of 500 at once, not at the timer\'s next tick, so entries do not pile up for seconds', async () => {
+    const storage = freshStorage();
+    const log = createQuestionLog({ storage, report: 'r', retentionDays: 90, logger: silentLogger, flushEveryMs: 60_000, purgeEveryMs: 0 });
+    const answer = engine.ask({ text: '残疾人补贴怎么领?' });
+    await storage.migrate();
+    for (let i = 0; i < 499; i++) log.record({ channel: 'web', conversation: `c${i}`, text: 'q', answer });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await storage.questions({ since: 0, filter: 'all', limit: 1000 })).toHaveLength(0);
+    log.record({ channel: 'web', conversation: 'c499', text: 'q', answer });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await storage.questions({ since: 0, filter: 'all', limit: 1000 })).toHaveLength(500);
+    await log.close();
+  });
+
   it('writes a backlog in several transactions, all of it, feedback after its question', async () => {
     const storage = freshStorage();
     const log = createQuestionLog({ storage, report: 'r', retentionDays: 90, logger: silentLogger, flushEveryMs: 0, purgeEveryMs: 0 });
