@@ -41,16 +41,20 @@ const SESSION_PREFIX = 'http:';
  */
 const publicJson = new WeakMap<object, string>();
 
-/** The reply's JSON: the answer's fields, then `report`, then the ids, as a spread of the three would give. */
+/** What every client is sent of an answer: its fields without `explain`, then the pack it came from. */
+function publicFields({ explain: _explain, ...answer }: Answer): Omit<Answer, 'explain'> & { report: string | null } {
+  return { ...answer, report: 'report' in answer ? (answer.report as string | null) : null };
+}
+
+/** The reply's JSON: the public fields, then the ids, as a spread of the two would give. */
 function replyJson(full: Answer, ids: { sessionId: string; questionId?: string }): string {
   let head = publicJson.get(full);
   if (head === undefined) {
-    const { explain: _explain, ...answer } = full;
-    head = JSON.stringify({ ...answer, report: 'report' in answer ? (answer.report as string | null) : null });
+    head = JSON.stringify(publicFields(full));
     if (Object.isFrozen(full)) publicJson.set(full, head);
   }
-  const tail = `"sessionId":${JSON.stringify(ids.sessionId)}${ids.questionId === undefined ? '' : `,"questionId":${JSON.stringify(ids.questionId)}`}}`;
-  return head === '{}' ? `{${tail}` : `${head.slice(0, -1)},${tail}`;
+  const questionId = ids.questionId === undefined ? '' : `,"questionId":${JSON.stringify(ids.questionId)}`;
+  return `${head.slice(0, -1)},"sessionId":${JSON.stringify(ids.sessionId)}${questionId}}`;
 }
 
 /**
@@ -74,8 +78,6 @@ export function registerAskRoute(app: Hono<HttpEnv>, engine: Library, state: Sha
     const questionId = questionLog?.record({ channel: 'web', conversation: sessionId, text: question, answer: full });
     const ids = { sessionId, ...(questionId ? { questionId } : {}) };
     if (!(wantsExplain && allowExplain)) return c.body(replyJson(full, ids), 200, { 'content-type': 'application/json' });
-    const { explain, ...answer } = full;
-    const from = { report: 'report' in answer ? (answer.report as string | null) : null };
-    return c.json({ ...answer, ...from, explain, ...ids }, 200);
+    return c.json({ ...publicFields(full), explain: full.explain, ...ids }, 200);
   });
 }
