@@ -76,10 +76,20 @@ export function createAnswerBuilder(knowledge: Knowledge, figures: Figures): Ans
   const replyCache = new Map<string, string>();
   const citationCache = new Map<string, Citation[]>();
 
+  // A message without values of its own ("来源", the apology) is the same every time in a script.
+  const plainMessages = new Map<string, string>();
+  const render = (key: MessageKey, lang: Lang, values: Record<string, string | number>) => {
+    const text = fill(MESSAGES[key][replyLang(lang)], { ...slots(lang), ...values });
+    return lang === 'en' ? text : script(text, lang);
+  };
+
   const builder: AnswerBuilder = {
-    say(key, lang, values = {}) {
-      const text = fill(MESSAGES[key][replyLang(lang)], { ...slots(lang), ...values });
-      return lang === 'en' ? text : script(text, lang);
+    say(key, lang, values) {
+      if (values) return render(key, lang, values);
+      const cacheKey = `${key}|${lang}`;
+      let text = plainMessages.get(cacheKey);
+      if (text === undefined) plainMessages.set(cacheKey, (text = render(key, lang, {})));
+      return text;
     },
     questionOf(intent, lang) {
       return lang === 'en' ? intent.question.en : script(intent.question.zh, lang);

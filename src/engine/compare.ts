@@ -54,6 +54,23 @@ export function createComparer(knowledge: Knowledge, figures: Figures) {
   const enTerms = OPS.flatMap((op) => (ops.get(op)?.en ?? []).map((term) => ({ op, term, pattern: new RegExp(`(?:^|[^a-z])${escape(term)}(?![a-z])`) })));
   const zhTerms = OPS.flatMap((op) => (ops.get(op)?.zh ?? []).map((term) => ({ op, term })));
 
+  // The Chinese terms by first character: a question's own characters tell which terms to look for.
+  const zhTermsByFirst = new Map<number, number[]>();
+  zhTerms.forEach(({ term }, k) => {
+    const list = zhTermsByFirst.get(term.charCodeAt(0));
+    if (list) list.push(k);
+    else zhTermsByFirst.set(term.charCodeAt(0), [k]);
+  });
+
+  /** The terms of operations a Chinese question holds, each at its first occurrence, in the terms' order. */
+  function zhTermsIn(form: string): Found[] {
+    const at = new Map<number, number>();
+    for (let i = 0; i < form.length; i++) {
+      for (const k of zhTermsByFirst.get(form.charCodeAt(i)) ?? []) if (!at.has(k) && form.startsWith(zhTerms[k]?.term ?? '', i)) at.set(k, i);
+    }
+    return [...at.keys()].sort((x, y) => x - y).map((k) => ({ op: zhTerms[k]?.op ?? 'sum', term: zhTerms[k]?.term ?? '', at: at.get(k) ?? 0 }));
+  }
+
   function findOp(form: string, english: boolean): Found | undefined {
     const found: Found[] = [];
     if (english) {
@@ -61,12 +78,7 @@ export function createComparer(knowledge: Knowledge, figures: Figures) {
         const at = pattern.exec(form)?.index;
         if (at !== undefined) found.push({ op, at: at > 0 ? at + 1 : at, term });
       }
-    } else {
-      for (const { op, term } of zhTerms) {
-        const at = form.indexOf(term);
-        if (at >= 0) found.push({ op, at, term });
-      }
-    }
+    } else found.push(...zhTermsIn(form));
     if (found.length === 0) return undefined;
     const op = SPECIFIC.find((o) => found.some((f) => f.op === o));
     const first = [...found].sort((x, y) => x.at - y.at)[0];
@@ -133,15 +145,22 @@ export function createComparer(knowledge: Knowledge, figures: Figures) {
     return intent && figure !== undefined && value !== undefined ? { intent, figure, value } : undefined;
   }
 
+  // Both entry points read the operation of the same question, one after the other: found once.
+  let last: { form: string; english: boolean; found: Found | undefined } | undefined;
+  const opIn = (form: string, english: boolean) => {
+    if (last?.form !== form || last.english !== english) last = { form, english, found: findOp(form, english) };
+    return last.found;
+  };
+
   return {
     /** The operation a question asks for, if it compares at all. */
     opOf(u: Understood): CompareOp | undefined {
-      return findOp(u.form, u.lang === 'en')?.op;
+      return opIn(u.form, u.lang === 'en')?.op;
     },
     /** The comparison a question asks for, when both its sides are figures of the report. */
     read(u: Understood, context: SessionContext | undefined, think: Think): Comparison | undefined {
       const english = u.lang === 'en';
-      const found = findOp(u.form, english);
+      const found = opIn(u.form, english);
       if (!found) return undefined;
       const parts = sides(u.form, found, english);
       if (!parts) return lastTwo(u, found.op);

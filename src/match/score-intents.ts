@@ -56,6 +56,13 @@ interface ConceptIndex {
   groups: Map<string, number[]>;
   /** Group number → the rule (by position) it belongs to. */
   groupOf: Int32Array;
+  /**
+   * Scratch counts of one scoring, cleared at its start: allocated once per pack instead of three
+   * typed arrays per scoring (scoring never runs inside another, so one set serves every call).
+   */
+  ruledOut: Uint8Array;
+  groupsMet: Int32Array;
+  met: Uint8Array;
 }
 
 const conceptIndexes = new WeakMap<readonly Intent[], ConceptIndex>();
@@ -79,7 +86,7 @@ function conceptIndexOf(intents: readonly Intent[]): ConceptIndex {
       for (const c of group) add(groups, c, g);
     }
   });
-  index = { none, groups, groupOf: Int32Array.from(owners) };
+  index = { none, groups, groupOf: Int32Array.from(owners), ruledOut: new Uint8Array(intents.length), groupsMet: new Int32Array(intents.length), met: new Uint8Array(owners.length) };
   conceptIndexes.set(intents, index);
   return index;
 }
@@ -101,9 +108,10 @@ export function scoreIntents(intents: readonly Intent[], input: ScoringInput, fi
   // or more a question, and the closures were most of what a question allocated. Which rules the
   // question's concepts rule out or satisfy is read from the pack's index, by concept.
   const index = conceptIndexOf(intents);
-  const ruledOut = new Uint8Array(intents.length);
-  const groupsMet = new Int32Array(intents.length);
-  const met = new Uint8Array(index.groupOf.length);
+  const { ruledOut, groupsMet, met } = index;
+  ruledOut.fill(0);
+  groupsMet.fill(0);
+  met.fill(0);
   for (const c of input.concepts) {
     const out = index.none.get(c);
     if (out) for (const i of out) ruledOut[i] = 1;
