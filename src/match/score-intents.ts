@@ -44,6 +44,13 @@ function surfaceOverlap(intent: Intent, pairs: ReadonlySet<string>): number {
   return shared / Math.sqrt(own.size * Math.max(pairs.size, 1));
 }
 
+/** The question's concepts a rule weighs, in the question's order. */
+function matchedOf(concepts: readonly string[], weights: Readonly<Record<string, number>>): string[] {
+  const matched: string[] = [];
+  for (const c of concepts) if (weights[c] !== undefined) matched.push(c);
+  return matched;
+}
+
 /**
  * A pack's rules indexed by the concepts of their `none` lists and `all` groups, built once per
  * list of rules: a question's few concepts then tell which rules they rule out and which groups
@@ -112,7 +119,10 @@ export function scoreIntents(intents: readonly Intent[], input: ScoringInput, fi
   ruledOut.fill(0);
   groupsMet.fill(0);
   met.fill(0);
-  for (const c of input.concepts) {
+  // The question's concepts as an array, read once: a Set's iterator per rule tried was most of
+  // what scoring allocated.
+  const concepts = [...input.concepts];
+  for (const c of concepts) {
     const out = index.none.get(c);
     if (out) for (const i of out) ruledOut[i] = 1;
     const groups = index.groups.get(c);
@@ -138,13 +148,10 @@ export function scoreIntents(intents: readonly Intent[], input: ScoringInput, fi
     if (!loose && !namesFigure && !nearFigure && !byWords) continue;
     let score = 0;
     let unexplained = 0;
-    const matched: string[] = [];
-    for (const c of input.concepts) {
-      const w = weights[c];
-      if (w !== undefined) {
-        score += w;
-        matched.push(c);
-      } else unexplained++;
+    for (let k = 0; k < concepts.length; k++) {
+      const w = weights[concepts[k] as string];
+      if (w !== undefined) score += w;
+      else unexplained++;
     }
     score -= unexplained * UNEXPLAINED_CONCEPT_COST;
     // A figure alone ("9个是什么?", "13126是什么数字?") points at a rule, but weaker than the rule's
@@ -152,7 +159,8 @@ export function scoreIntents(intents: readonly Intent[], input: ScoringInput, fi
     if (namesFigure) score = byWords ? score + NUMBER_EVIDENCE : NUMBER_EVIDENCE + Math.max(0, score) / 2;
     else if (nearFigure) score = byWords ? score + NEAR_EVIDENCE : NEAR_EVIDENCE + Math.max(0, score) / 2;
     if (input.pairs && intent.surface) score += SURFACE_EVIDENCE * surfaceOverlap(intent, input.pairs);
-    if (score > 0) readings.push({ intent: intent.id, score: Math.round(score * 100) / 100, matched });
+    // The matched concepts are listed only for a reading kept: most rules tried score nothing.
+    if (score > 0) readings.push({ intent: intent.id, score: Math.round(score * 100) / 100, matched: matchedOf(concepts, weights) });
   }
   return readings.sort((a, b) => b.score - a.score);
 }
