@@ -93,7 +93,7 @@ export function decide(
 
   const toIntents = (readings: Reading[]) => readings.map((r) => intents.get(r.intent)).filter((i): i is Intent => !!i);
   if (!best || !bestIntent || best.score < ANSWER_THRESHOLD) {
-    const onlyAsksWhich = u.concepts.size > 0 && [...u.concepts].every(understanding.isQuestionWord) && u.extraction.unexplained.length === 0;
+    const onlyAsksWhich = u.concepts.size > 0 && [...u.concepts].every(understanding.isQuestionWord) && !u.extraction.hasUnexplained;
     const options = onlyAsksWhich ? toIntents(understanding.looseReadings(u).slice(0, MAX_OPTIONS)) : [];
     if (options.length > 1) return { kind: 'which', options };
     // No rule answers: the report's own sentence, when one holds most of what was asked.

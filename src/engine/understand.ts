@@ -154,7 +154,7 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     let extraction = extractConcepts(form, lexicon);
     let concepts = coreOf(extraction);
     let readings = rank(concepts, extraction.numbers, pairs);
-    if ((readings[0]?.score ?? 0) < ANSWER_THRESHOLD || extraction.unexplained.length > 0) {
+    if ((readings[0]?.score ?? 0) < ANSWER_THRESHOLD || extraction.hasUnexplained) {
       // Sound-alike matching costs most (pinyin of the whole question): only for weak readings.
       const tolerant = extractConcepts(form, lexicon, true, (readings[0]?.score ?? 0) < SOUND_ALIKE_BELOW, extraction);
       if (tolerant.fuzzy && tolerant.unexplained.length <= extraction.unexplained.length && tolerant.concepts.size > extraction.concepts.size) {

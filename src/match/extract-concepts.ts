@@ -7,8 +7,13 @@ import { pairCode, type Lexicon, type ZhTerm } from './lexicon.js';
 /** What the matcher read in a question. */
 export interface Extraction {
   concepts: Set<string>;
-  /** Content words no term explained: a sign the question is about something else. */
-  unexplained: string[];
+  /**
+   * Content words no term explained: a sign the question is about something else. Segmented on
+   * first read: most questions need only `hasUnexplained`.
+   */
+  readonly unexplained: string[];
+  /** Whether any word is unexplained (`unexplained.length > 0`), known without segmenting. */
+  hasUnexplained: boolean;
   /** Years written in the question (2012年, in 2014). */
   years: number[];
   /** Other figures written in the question, for "is it N?" checks. */
@@ -309,30 +314,46 @@ function scanEnglish(text: string, lexicon: Lexicon, concepts: Set<string>, typo
 const isUnifiedIdeograph = (code: number) => (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
 
 /**
- * The words no term explained, in order: each run of unexplained Han characters is segmented on
- * its own (a space parts words for the segmenter too, so this cuts what the whole text would), a
- * run of filler characters (吗, 的…) is skipped, since every word cut from it would be filler, and
- * a lone ideograph is its own word. The segmenter costs microseconds a call; most runs need none.
+ * The runs of unexplained Han characters that hold a telling one, as start and end positions: a
+ * run of filler characters (吗, 的…) is left out, since every word cut from it would be filler.
  */
-function readUnexplained(text: string, covered: readonly boolean[], unexplained: string[]) {
+function tellingRuns(text: string, covered: readonly boolean[]): number[] {
+  const runs: number[] = [];
   let start = -1;
   let telling = false;
   for (let i = 0; i <= text.length; i++) {
     const ch = text[i];
-    const open = ch !== undefined && !covered[i] && HAN_CHAR.test(ch);
-    if (open) {
+    if (ch !== undefined && !covered[i] && HAN_CHAR.test(ch)) {
       if (start < 0) start = i;
       telling ||= !ZH_FILLER.has(ch);
       continue;
     }
-    if (start >= 0 && telling) {
-      const run = text.slice(start, i);
-      if (run.length === 1 && isUnifiedIdeograph(run.charCodeAt(0))) unexplained.push(run);
-      else for (const word of segmentWords(run)) if (!isFiller(word)) unexplained.push(word);
-    }
+    if (start >= 0 && telling) runs.push(start, i);
     start = -1;
     telling = false;
   }
+  return runs;
+}
+
+/** A run of unified ideographs only: the segmenter cuts it wholly into words (checked in the tests). */
+function allUnified(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isUnifiedIdeograph(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * The words of the telling runs, in order. Each run is segmented on its own (a space parts words
+ * for the segmenter too, so this cuts what the whole masked text would), and a lone ideograph is
+ * its own word. The segmenter costs microseconds a call, so it runs only for runs that need it.
+ */
+function wordsOfRuns(text: string, runs: readonly number[]): string[] {
+  const words: string[] = [];
+  for (let r = 0; r + 1 < runs.length; r += 2) {
+    const run = text.slice(runs[r], runs[r + 1]);
+    if (run.length === 1 && isUnifiedIdeograph(run.charCodeAt(0))) words.push(run);
+    else for (const word of segmentWords(run)) if (!isFiller(word)) words.push(word);
+  }
+  return words;
 }
 
 /** What the exact scan left, so a tolerant pass over the same text starts from it. */
@@ -379,8 +400,24 @@ export function extractConcepts(text: string, lexicon: Lexicon, typos = false, s
   }
   // English is scanned again either way: a tolerant pass reads its words with typos.
   if (/[a-z]/.test(text)) fuzzy = scanEnglish(text, lexicon, concepts, tolerant, unexplained) || fuzzy;
-  readUnexplained(text, covered, unexplained);
-  const extraction = { concepts, unexplained, years, numbers, fuzzy };
+  // A telling run of unified ideographs always yields a word that is not filler (the one holding
+  // its telling character), so whether anything is unexplained is known without the segmenter.
+  const runs = tellingRuns(text, covered);
+  let words: string[] | undefined;
+  const wordsOf = () => (words ??= [...unexplained, ...wordsOfRuns(text, runs)]);
+  let unified = false;
+  for (let r = 0; r + 1 < runs.length && !unified; r += 2) unified = allUnified(text, runs[r] ?? 0, runs[r + 1] ?? 0);
+  const hasUnexplained = unexplained.length > 0 || unified || (runs.length > 0 && wordsOf().length > 0);
+  const extraction: Extraction = {
+    concepts,
+    years,
+    numbers,
+    fuzzy,
+    hasUnexplained,
+    get unexplained() {
+      return wordsOf();
+    },
+  };
   if (!typos) scans.set(extraction, { text, covered, spans, chinese });
   return extraction;
 }

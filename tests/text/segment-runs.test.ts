@@ -32,6 +32,12 @@ describe('segmenting runs of unexplained characters', () => {
     );
   });
 
+  it('cuts a run of unified ideographs wholly into words, so a telling character always lies in one', () => {
+    const runs = questions.flatMap((q) => q.split(/[^\u4e00-\u9fff\u3400-\u4dbf]+/).filter(Boolean));
+    expect(runs.length).toBeGreaterThan(1000);
+    expect(runs.filter((run) => segmentWords(run).join('') !== run)).toEqual([]);
+  });
+
   it('gives every unified ideograph standing alone as a word of its own', () => {
     const lone: string[] = [];
     for (let code = 0x3400; code <= 0x9fff; code++) {
