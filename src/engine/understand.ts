@@ -24,6 +24,10 @@ const ROUGH = /大概|大约|左右|差不多|约|上下|来[场次条件个]|�
 const DETAIL_MAX_CHARS = 12;
 /** A follow-up that names nothing but a year ("那2010年呢?", "and in 2010?"): generic language. */
 const YEAR_ONLY = /^(?:那|那么|那在|那要是|and|what about|how about)?\s*(?:in\s*)?\d{4}\s*年?\s*(?:的|度)?\s*(?:呢|的呢|怎么样|情况呢|又如何|又是多少|是多少|多少)?\s*[?？。.!！]*$/;
+/** A year as questions write it (2010年, 2010年度, 2010). */
+const YEAR_WORD = /(?:19|20)\d\d\s*(?:年度|年)?/g;
+/** A short follow-up's shape: opened by 那 or "what about", or closed by 呢. */
+const FOLLOW_UP_SHAPE = /^(?:那|那么|and|what about|how about)|呢\s*[?？]?\s*$/;
 /** Below this score a question is worth reading for pinyin typos. */
 const SOUND_ALIKE_BELOW = 4;
 
@@ -142,6 +146,12 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     return id === undefined ? undefined : intents.get(id);
   };
 
+  /** Whether a question, its years taken out, names nothing but question words and concepts of the last turn. */
+  const repeatsTopic = (form: string, context: SessionContext) => {
+    const ex = extractConcepts(form.replace(YEAR_WORD, ' '), lexicon);
+    return !ex.hasUnexplained && [...coreOf(ex)].every((c) => isQuestionWord(c) || context.concepts.includes(c));
+  };
+
   function understand(raw: string, context: SessionContext | undefined, now: number | undefined): Understood {
     const text = normalizeText(typeof raw === 'string' ? raw : '');
     const wordy = hasWords(text);
@@ -194,7 +204,8 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
 
     const best = readings[0] ? intents.get(readings[0].intent) : undefined;
     // "那2010年呢?" after a figure asks for that figure in 2010, not for the rule that speaks of 2010.
-    const yearOnly = context !== undefined && extraction.years.length > 0 && YEAR_ONLY.test(form.trim());
+    // So does "那2010年总数呢?" after the total: the year aside, it names only what the last turn did.
+    const yearOnly = context !== undefined && extraction.years.length > 0 && (YEAR_ONLY.test(form.trim()) || (FOLLOW_UP_SHAPE.test(form) && repeatsTopic(form, context)));
     const allowedYears = new Set([knowledge.meta.year, ...(yearOnly ? [] : (best?.years ?? []))]);
     const currentYear = now === undefined ? undefined : new Date(now).getUTCFullYear();
     // "明年会开多少次?" is a prediction, answered as one; "明年公开多少条?" a figure of another year.

@@ -31,7 +31,7 @@ export function asksNextYearFigure(text: string): boolean {
 
 const HAN_ORDINALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 const EN_ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5, '6th': 6 };
-const ORDINAL = /第\s*([一二三四五六七八九十]|\d{1,2})(?![届屆次年名\d])\s*(?:个|條|条|项|點|点|部分|是)?|\b(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\b(?:\s+(?:one|item|point|problem|measure))?/;
+const ORDINAL = /(?<!排|排在|排名)第\s*([一二三四五六七八九十]|\d{1,2})(?![届屆次年名\d])\s*(?:个|條|条|项|點|点|部分|是)?|\b(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\b(?:\s+(?:one|item|point|problem|measure))?/;
 
 /**
  * An item number a question points at ("第三条具体说的啥", "the second one"), and the text without
