@@ -71,7 +71,7 @@ export function decide(
   if (!u.hasWords) return { kind: 'empty' };
   // "具体表现呢?" after "第三条是什么": the report's words under that item.
   const previousList = u.previous ? listOf(u.previous) : undefined;
-  if (u.detailOf !== undefined && u.previous && previousList) return { kind: 'item', intent: u.previous, list: previousList, index: u.detailOf, detail: true };
+  if (u.detailOf !== undefined && !u.namedItem && u.previous && previousList) return { kind: 'item', intent: u.previous, list: previousList, index: u.detailOf, detail: true };
   // "2" after "您想问的是哪一个? 1. … 2. …": the second option, in every channel.
   if (u.chosen) return { kind: 'answer', intents: [u.chosen], best: { intent: u.chosen.id, score: ANSWER_THRESHOLD * 2, matched: [] } };
   // A bare "2" with no options offered picks nothing: it is no figure to look up.
@@ -82,6 +82,12 @@ export function decide(
   if (u.otherYears.length > 0) return { kind: 'other-year', years: u.otherYears, alternative };
   if (u.otherPlace) return { kind: 'other-place', alternative };
   if (u.topic) return { kind: 'other-topic' };
+  // "思想观念有待转变具体指啥": the report's words under the item the question names, unless the
+  // paragraph of that item has a rule of its own that answers the question.
+  const named = u.namedItem;
+  const lead = u.readings[0] && u.readings[0].score >= ANSWER_THRESHOLD ? intents.get(u.readings[0].intent) : undefined;
+  const paragraphRule = named && lead && lead.id !== named.intent.id && lead.cite.some((c) => simplify(c.quote).includes(named.head));
+  if (named && u.ordinal === undefined && !paragraphRule) return { kind: 'item', intent: named.intent, list: named.list, index: named.index, detail: true };
 
   // "第三条具体说的啥": one item of the list this question (or the last answer) enumerates.
   if (u.ordinal !== undefined) {

@@ -11,6 +11,7 @@ import type { Lang, Reading, SessionContext } from '../types.js';
 import { createSentenceIndex, type SentenceIndex } from '../retrieve/sentence-index.js';
 import { createAskedReader, type AskedReader } from './asked.js';
 import { createBreakdownReader, type BreakdownReader } from './breakdowns.js';
+import { createNamedItemReader, type NamedItem } from './named-item.js';
 import { createPlaceReader, type NamedPlace } from './places.js';
 import { SCOPE } from './scope-ids.js';
 
@@ -73,6 +74,8 @@ export interface Understood {
   bareChoice: boolean;
   /** A short follow-up asking more about the list item just given ("具体表现呢?"), as that item's index. */
   detailOf: number | undefined;
+  /** A list item the question names by its own words while asking for more about it ("健全组织机构具体要做啥"). */
+  namedItem: NamedItem | undefined;
 }
 
 export interface Understanding {
@@ -138,6 +141,7 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     return merged;
   };
 
+  const namedItemIn = createNamedItemReader(knowledge);
   const asksDetail = wordMatcher(scope.detailMarkers?.zh ?? [], scope.detailMarkers?.en ?? []);
   const chosenOption = (text: string, context: SessionContext | undefined): Intent | undefined => {
     if (!context?.options?.length) return undefined;
@@ -239,6 +243,7 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
       chosen: chosenOption(text, context),
       bareChoice: readChoice(simplify(text).toLowerCase()) !== undefined,
       detailOf: context?.item !== undefined && form.length <= DETAIL_MAX_CHARS && asksDetail(form) ? context.item : undefined,
+      namedItem: asksDetail(form) ? namedItemIn(form) : undefined,
     };
   }
 
