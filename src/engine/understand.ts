@@ -29,6 +29,12 @@ const YEAR_ONLY = /^(?:那|那么|那在|那要是|and|what about|how about)?\s*
 const YEAR_WORD = /(?:19|20)\d\d\s*(?:年度|年)?/g;
 /** A short follow-up's shape: opened by 那 or "what about", or closed by 呢. */
 const FOLLOW_UP_SHAPE = /^(?:那|那么|and|what about|how about)|呢\s*[?？]?\s*$/;
+/**
+ * A question opened by a word pointing back ("这个占总数比例多少", "它比去年多吗"): its subject is the
+ * last answer's, so the last topic's words stay even where the question names one of their family
+ * (总数 there is what the share is of, not a new subject). Generic language.
+ */
+const POINTS_BACK = /^(?:那|那么)?(?:这个|这些|这项|这一项|这个数|这数|它|它们)/;
 /** Below this score a question is worth reading for pinyin typos. */
 const SOUND_ALIKE_BELOW = 4;
 
@@ -130,9 +136,9 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
   const rank = (concepts: Set<string>, numbers: number[], pairs?: Set<string>, loose = false) => scoreIntents(knowledge.intents, { concepts, numbers, pairs }, figureOf, loose);
   const surfaced = knowledge.intents.some((i) => i.surface);
 
-  /** Adds the last topic's concepts, except those the new question replaces (same family). */
-  const withContext = (concepts: Set<string>, context: SessionContext) => {
-    const families = new Set([...concepts].map((c) => family.get(c)).filter(Boolean));
+  /** Adds the last topic's concepts, except those the new question replaces (same family) unless it points back at the last answer. */
+  const withContext = (concepts: Set<string>, context: SessionContext, keepAll: boolean) => {
+    const families = keepAll ? new Set<string>() : new Set([...concepts].map((c) => family.get(c)).filter(Boolean));
     const merged = new Set(concepts);
     for (const c of context.concepts) {
       const f = family.get(c);
@@ -172,9 +178,15 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
       // Sound-alike matching costs most (pinyin of the whole question): only for weak readings.
       const tolerant = extractConcepts(form, lexicon, true, (readings[0]?.score ?? 0) < SOUND_ALIKE_BELOW, extraction);
       if (tolerant.fuzzy && tolerant.unexplained.length <= extraction.unexplained.length && tolerant.concepts.size > extraction.concepts.size) {
-        extraction = tolerant;
-        concepts = coreOf(tolerant);
-        readings = rank(concepts, tolerant.numbers, pairs);
+        const tolerantConcepts = coreOf(tolerant);
+        const tolerantReadings = rank(tolerantConcepts, tolerant.numbers, pairs);
+        // A near-spelling that leaves no rule standing ("网站上放了多少": 放了多少 read as 多了多少)
+        // misread the question: the exact words' reading stands.
+        if (tolerantReadings.length > 0 || readings.length === 0) {
+          extraction = tolerant;
+          concepts = tolerantConcepts;
+          readings = tolerantReadings;
+        }
       }
     }
 
@@ -192,7 +204,7 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     const standsAlone = (readings[0]?.score ?? 0) >= STANDS_ALONE_SCORE && !extraction.concepts.has(SCOPE.followUp);
     const offTopic = topic !== undefined || greeting || otherPlace;
     if (context && intents.has(context.intent) && !standsAlone && !offTopic && concepts.size > extraction.unexplained.length) {
-      const merged = withContext(concepts, context);
+      const merged = withContext(concepts, context, POINTS_BACK.test(form.trim()));
       const mergedReadings = rank(merged, extraction.numbers, pairs);
       const own = [...concepts].filter((c) => !isQuestionWord(c));
       const mergedBest = mergedReadings[0];
