@@ -180,6 +180,14 @@ export function decide(
   // "网站上一共公开了多少条": the website's reply states the total too, so it serves both readings.
   const [, runnerUp] = closeIntents;
   if (close.length === 2 && runnerUp?.checks && statesFigure(bestIntent, runnerUp.checks)) return { kind: 'answer', intents: [bestIntent], best };
+  // Close readings that give one figure (the table's 本年新收 and the text's 全年新收, both 37件)
+  // need no question back: either answer says the same. Zero is left out, as too many figures are.
+  const figureKey = (i: Intent) => {
+    const value = i.checks ? figureOf(i.checks) : undefined;
+    return value === undefined || value === 0 || !i.checks ? undefined : `${value}|${unitOf(i.checks)}`;
+  };
+  const bestFigure = figureKey(bestIntent);
+  if (close.length > 1 && bestFigure !== undefined && closeIntents.every((i) => figureKey(i) === bestFigure)) return { kind: 'answer', intents: [bestIntent], best };
   if (close.length > 1) return { kind: 'which', options: closeIntents, remember: bestIntent };
   return { kind: 'answer', intents: [bestIntent], best };
 }

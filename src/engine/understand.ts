@@ -207,13 +207,17 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
       const merged = withContext(concepts, context, POINTS_BACK.test(form.trim()));
       const mergedReadings = rank(merged, extraction.numbers, pairs);
       const own = [...concepts].filter((c) => !isQuestionWord(c));
-      const mergedBest = mergedReadings[0];
       // The completed question must still be about what was just asked ("What about training?"
-      // after bulletins is about training), not only about the last topic.
-      const usesOwnWords = own.length === 0 || own.some((c) => mergedBest?.matched.includes(c));
-      if (mergedBest && usesOwnWords && mergedBest.score > (readings[0]?.score ?? 0)) {
+      // after bulletins is about training), not only about the last topic. When its own words
+      // alone found nothing, the readings that use them stand, not the last answer's rule
+      // ("法律服务机构呢" after the total); else the completed question's best must use them.
+      const usesOwnWords = (r: (typeof mergedReadings)[number]) => own.length === 0 || own.some((c) => r.matched.includes(c));
+      const ownFoundNothing = (readings[0]?.score ?? 0) < ANSWER_THRESHOLD;
+      const standing = ownFoundNothing ? mergedReadings.filter(usesOwnWords) : mergedReadings;
+      const mergedBest = standing[0];
+      if (mergedBest && usesOwnWords(mergedBest) && mergedBest.score > (readings[0]?.score ?? 0)) {
         concepts = merged;
-        readings = mergedReadings;
+        readings = standing;
         usedContext = true;
       }
     }

@@ -10,6 +10,8 @@ export interface Answerable {
   key: string[];
   /** Concepts a question must also name to mean this and not its neighbour (a table's non-total column). */
   extra: string[];
+  /** A question naming only its column and asking how many means it (the table row 本年新收 for "企业申请了几件"). */
+  columnOnly?: boolean;
   /** Concepts of the whole it is a part of (a total's 主动公开 for one category): they rank, never qualify. */
   whole?: string[];
   /** Concepts of the paragraph title it stands under ("(一)政务公开栏。…公开信息八十四条"): they rank, never qualify. */
@@ -56,8 +58,8 @@ export function buildRules(things: Answerable[], vocabulary: Vocabulary): Intent
     if (t.kind === 'list') add('what', 2.5);
     if (t.kind === 'section') add('summary', 1);
     // A question must name at least one telling concept of it, and the column a table cell adds.
-    const all = [telling.length ? telling : Object.keys(weights)];
-    if (t.extra.length) all.push(t.extra);
+    const all = t.columnOnly && t.extra.length ? [t.extra, ['count']] : [telling.length ? telling : Object.keys(weights)];
+    if (t.extra.length && !t.columnOnly) all.push(t.extra);
     // A part of a total must be named by what sets it apart ("当面申请"), or "收到几件申请" finds a part.
     const apart = t.whole ? telling.filter((c) => !t.whole?.includes(c)) : [];
     if (apart.length && apart.length < telling.length) all.push(apart);

@@ -69,6 +69,18 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
   const mainland = createMainland(d);
   const vocabulary = createVocabulary(domain.lexicon);
   const unitEn = new Map(d.units.map((u) => [u.as ?? u.zh, u.en]));
+  const partConcepts = new Map(d.sectionKinds.map((k) => [k.kind, k.concepts]));
+  /**
+   * In a table read by its national template every row is of its part (申请 in "重复申请" tells
+   * nothing), so the part's concepts only rank its rows (`partTopic`), except the row a question
+   * naming only a column asks for (本年新收: "企业申请了几件"), which they qualify.
+   */
+  const inTablePart = (c: DraftCell, ids: string[]) => {
+    const part = partConcepts.get(c.section.kind) ?? [];
+    if (c.askedRow === undefined) return ids;
+    return c.askedRow ? [...new Set([...ids, ...part])] : ids.filter((x) => !part.includes(x));
+  };
+  const partTopic = (c: DraftCell) => (c.askedRow === false ? { topic: partConcepts.get(c.section.kind) ?? [] } : {});
   const yearPrefix = (s: string) => (/(19|20)\d\d\s*年/.test(s) ? s : `${meta.year}年，${s}`);
 
   const sentences = splitSentences(sections);
@@ -179,12 +191,18 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
     entry.cells.push({ cell: c, id, column });
     rows.set(key, entry);
     if (c.defaultColumn) continue;
+    // The column a question must name: its telling words, not 数量 or 总 that every column has. A
+    // column with none (本年增/减) is answered only within its row's rule.
+    const columnConcepts = vocabulary.conceptsOf(column.replace(c.columnGroup ?? '', '')).filter((x) => !vocabulary.isGeneric(x));
+    if (columnConcepts.length === 0) continue;
     things.push({
       id,
-      concepts: [...vocabulary.conceptsOf(rowLabel), ...vocabulary.conceptsOf(parents.join(' ')).slice(0, 2)],
-      key: vocabulary.conceptsOf(c.columnGroup ? rowLabel : row),
-      // The column a question must name: its telling words, not 数量 or 总 that every column has.
-      extra: vocabulary.conceptsOf(column.replace(c.columnGroup ?? '', '')).filter((x) => !vocabulary.isGeneric(x)),
+      concepts: inTablePart(c, [...vocabulary.conceptsOf(rowLabel), ...vocabulary.conceptsOf(parents.join(' ')).slice(0, 2)]),
+      // A cell is known by its unit too (几件), as a figure of the text is.
+      key: inTablePart(c, [...vocabulary.conceptsOf(c.columnGroup ? rowLabel : row), ...vocabulary.conceptsOf(c.unit)]),
+      extra: columnConcepts,
+      columnOnly: c.askedRow === true,
+      ...partTopic(c),
       question: { zh: `${short(label)}是多少？`, en: `How many: “${short(label)}”?` },
       reply: { zh: `${meta.year}年，${label}：{f:${id}}${unitText(c.unit)}。`, en: `${label} (${c.columnEn || column}): {f:${id}}${c.unit === '%' ? '%' : ` ${unitEn.get(c.unit) ?? ''}`}.` },
       cite: [{ section: c.section.id, quote: c.quote }],
@@ -204,9 +222,10 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
     const parents = first.cell.rowPath.map((p) => mainland(stripNumbering(p)));
     things.push({
       id: `${section}.row${[...rows.keys()].indexOf(key) + 1}`,
-      concepts: [...vocabulary.conceptsOf(label), ...vocabulary.conceptsOf(parents.join(' ')).slice(0, 2)],
-      key: vocabulary.conceptsOf(label.split('·').at(-1) ?? label),
+      concepts: inTablePart(first.cell, [...vocabulary.conceptsOf(label), ...vocabulary.conceptsOf(parents.join(' ')).slice(0, 2)]),
+      key: inTablePart(first.cell, vocabulary.conceptsOf(label.split('·').at(-1) ?? label)),
       extra: [],
+      ...partTopic(first.cell),
       question: { zh: `${short(label)}是多少？`, en: `How many: “${short(label)}”?` },
       reply: { zh: `${meta.year}年，${label}：${parts.join('、')}。`, en: `${label}: ${ordered.map((r) => `${r.cell.columnEn || r.column} {f:${r.id}}`).join(', ')}.` },
       cite: [{ section, quote: last.cell.quote.length >= first.cell.quote.length ? last.cell.quote : first.cell.quote }],
@@ -217,8 +236,42 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
     });
   }
 
-  // Groups the table gives no subtotal for (不予公开: 1.属于国家秘密 …): their sum, by a declared formula.
   const derived: Derived[] = [];
+  // Headers spanning columns the table gives no figure for (法人或其他组织): each row's sum, by a declared formula.
+  let groupSums = 0;
+  for (const { label, cells: rowCells } of rows.values()) {
+    const first = rowCells[0];
+    const groups = first ? (d.tables.find((t) => t.id === first.cell.table)?.columnGroups ?? []) : [];
+    for (const group of groups) {
+      const parts = group.columns.map((col) => rowCells.find((r) => simplify(r.cell.column) === col));
+      if (!first || parts.some((p) => p === undefined)) continue;
+      const cellsOfGroup = parts as typeof rowCells;
+      const id = `${first.cell.section.id}.cg${++groupSums}`;
+      const unitZh = first.cell.unit;
+      const whole = `${label}（${group.zh}）`;
+      derived.push({ id, label: { zh: whole, en: whole }, op: 'sum', args: cellsOfGroup.map((r) => r.id), decimals: 0, unit: { zh: unitZh, en: unitEn.get(unitZh) ?? '' } });
+      const last = cellsOfGroup.at(-1) as (typeof rowCells)[number];
+      things.push({
+        id,
+        concepts: inTablePart(first.cell, vocabulary.conceptsOf(label)),
+        key: inTablePart(first.cell, [...vocabulary.conceptsOf(label.split('·').at(-1) ?? label), ...vocabulary.conceptsOf(unitZh)]),
+        extra: vocabulary.conceptsOf(group.zh).filter((x) => !vocabulary.isGeneric(x)),
+        columnOnly: first.cell.askedRow === true,
+        ...partTopic(first.cell),
+        question: { zh: `${short(whole)}是多少？`, en: `How many: “${short(whole)}” (${group.en})?` },
+        reply: {
+          zh: `${meta.year}年，${whole}共{d:${id}}${unitText(unitZh)}（表中未列此项，为${cellsOfGroup.map((r) => `${r.column}{f:${r.id}}${unitText(unitZh)}`).join('、')}之和）。`,
+          en: `${label} (${group.en}): {d:${id}} in all (the table gives no figure of its own: the sum of ${cellsOfGroup.map((r) => `${r.cell.columnEn || r.column} {f:${r.id}}`).join(', ')}).`,
+        },
+        cite: [{ section: first.cell.section.id, quote: last.cell.quote }],
+        checks: id,
+        kind: 'figure',
+        section: first.cell.section.id,
+        surface: whole,
+      });
+    }
+  }
+  // Groups the table gives no subtotal for (不予公开: 1.属于国家秘密 …): their sum, by a declared formula.
   const totals = [...rows.values()].flatMap(({ cells: rowCells }) => rowCells.filter((r) => r.cell.defaultColumn && /总计|合计/.test(simplify(r.column))));
   const ownRow = (section: string, heading: string) => [...rows.keys()].some((k) => k.startsWith(`${section}|`) && k.endsWith(`|${mainland(stripNumbering(heading))}`));
   subtotalLess(totals, ownRow).forEach((group, n) => {

@@ -15,6 +15,13 @@ export interface DraftCell {
   defaultColumn: boolean;
   /** Columns answered together when one row holds several tables' figures (行政复议, 行政诉讼). */
   columnGroup: string | undefined;
+  /** The national table the cell was read by (its template id), when one. */
+  table: string | undefined;
+  /**
+   * Whether the row is the one a question naming only a column asks for (本年新收: "企业申请了几件");
+   * undefined when the table has no such row.
+   */
+  askedRow: boolean | undefined;
   /** The group the row stands in (第二十条第(一)项), when the table has groups. */
   group: string;
   value: number;
@@ -118,6 +125,8 @@ export function findTableCells(sections: DraftSection[], domain: Pick<DomainInge
           columnEn: col?.en ?? '',
           defaultColumn: col?.default ?? columns.length <= 1,
           columnGroup: col?.group,
+          table: template?.id,
+          askedRow: template?.askedRow ? template.askedRow.some((w) => simplify(label.text).includes(w)) : undefined,
           group,
           value: Number(cell.text.replace('%', '')),
           unit: cell.text.endsWith('%') ? '%' : (unitRule?.unit ?? template?.unit ?? '件'),

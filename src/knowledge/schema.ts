@@ -236,6 +236,14 @@ export const DomainIngest = z
             marker: z.array(nonEmpty).min(1).describe('header cells that identify the table'),
             columns: z.array(TableColumn).min(1).describe('its numeric columns in reading order'),
             row: LocalText.optional().describe('the row name when the table has one data row and no row label'),
+            askedRow: z
+              .array(nonEmpty)
+              .optional()
+              .describe('words of the row a question naming a column and no row asks for (本年新收: "企业申请了几件" asks for the applications received)'),
+            columnGroups: z
+              .array(z.object({ zh: nonEmpty, en: z.string(), columns: z.array(nonEmpty).min(2) }).strict())
+              .default([])
+              .describe('a header spanning several columns (法人或其他组织) the table gives no figure of its own for: each row\'s is the sum of its columns, by a declared formula'),
             unit: nonEmpty,
           })
           .strict(),

@@ -24,7 +24,7 @@ export interface Extraction {
 
 // Generic function words of questions, not knowledge about any report.
 const ZH_FILLER = new Set(
-  '吗 呢 吧 啊 呀 嘛 的 了 是 有 在 和 与 及 跟 我 你 您 他 她 它 们 这 那 个 请问 请 问 一下 下 想 知道 告诉 麻烦 谢谢 小编 到底 究竟 总之 大概 一个 什么 怎么 怎样 如何 哪 哪个 几 多 少 么 都 也 还 就 又 被 把 给 对 为 让 从 向 年 市 里 上 中 时候 情况 方面 问题 咗 嘅 啲 喺 係 系 嗎 呃 哦 喔 嗯 说 讲 看 看看 一共 共 总 全 具体 到 过 着 得 地 之 其 此 该 些 等 以'.split(' '),
+  '吗 呢 吧 啊 呀 嘛 的 了 是 有 在 和 与 及 跟 我 你 您 他 她 它 们 这 那 个 请问 请 问 一下 下 想 知道 告诉 麻烦 谢谢 小编 到底 究竟 总之 大概 一个 什么 怎么 怎样 如何 哪 哪个 几 多 少 么 都 也 还 就 又 被 把 给 对 为 让 从 向 年 市 里 上 中 时候 情况 方面 问题 咗 嘅 啲 喺 係 系 嗎 呃 哦 喔 嗯 说 讲 看 看看 一共 共 总 全 具体 到 过 着 得 地 之 其 此 该 些 等 以 这种 那种 这类 那类 这样 那样'.split(' '),
 );
 /** Generic function characters of questions (吗, 的, 什么…): they tell nothing about the report. */
 export const isFillerChar = (ch: string) => ZH_FILLER.has(ch);
