@@ -62,10 +62,14 @@ export function labelOf(clause: string, written: string, selfNames: readonly str
  * numerals (两次, 六个方面), each with its unit, the clause it counts and the sentence to quote.
  * Years, dates, document numbers, ordinals (第六届) and numbers inside 《》 or quotes are not figures.
  */
+/** A digit, ASCII or full-width. */
+const DIGIT = '[0-9０-９]';
+
 export function findFigures(sentences: Sentence[], domain: Pick<DomainIngest, 'units' | 'selfNames'>): DraftFigure[] {
   const units = [...domain.units].sort((a, b) => b.zh.length - a.zh.length);
   const unitPattern = units.map((u) => escape(u.zh)).join('|');
-  const arabic = new RegExp(`(约|近|超过|逾|大约)?(\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+(?:\\.\\d+)?)\\s*(万|萬|亿|億)?\\s*(余|餘|多)?\\s*(${unitPattern}|個|條|項|場|萬人次|萬元|億元)`, 'g');
+  // Digits as pages print them, full-width (４６块) too: the quote keeps them, the value reads them.
+  const arabic = new RegExp(`(约|近|超过|逾|大约)?(${DIGIT}{1,3}(?:,${DIGIT}{3})+(?!${DIGIT})|${DIGIT}+(?:\\.${DIGIT}+)?)\\s*(万|萬|亿|億)?\\s*(余|餘|多)?\\s*(${unitPattern}|個|條|項|場|萬人次|萬元|億元)`, 'g');
   const han = new RegExp(`(约|近)?([${HAN_NUMERAL}]+)\\s*(余|餘|多)?\\s*(${unitPattern}|個|條|項|場)`, 'g');
   const traditional: Record<string, string> = { 個: '个', 條: '条', 項: '项', 場: '场', 萬人次: '万人次', 萬元: '万元', 億元: '亿元' };
   const figures: DraftFigure[] = [];
@@ -102,11 +106,12 @@ export function findFigures(sentences: Sentence[], domain: Pick<DomainIngest, 'u
         found.push({ figure: figures.at(-1) as DraftFigure, clauseIndex });
       };
       for (const m of clause.matchAll(arabic)) {
-        const [written, about, digits, big, more, unitZh] = m;
-        if (/^\d{4}$/.test(digits ?? '') && !big && unitZh === '年') continue;
+        const [written, about, printed, big, more, unitZh] = m;
+        const digits = (printed ?? '').normalize('NFKC');
+        if (/^\d{4}$/.test(digits) && !big && unitZh === '年') continue;
         const scale = big === '万' || big === '萬' ? 10_000 : big ? 100_000_000 : 1;
         // "1,286条": a thousands separator, as reports print large counts.
-        push(m.index ?? 0, written, Number((digits ?? '').replace(/,/g, '')) * scale, unitZh ?? '', Boolean(about || more));
+        push(m.index ?? 0, written, Number(digits.replace(/,/g, '')) * scale, unitZh ?? '', Boolean(about || more));
       }
       for (const m of clause.matchAll(han)) {
         const [written, about, numeral, more, unitZh] = m;

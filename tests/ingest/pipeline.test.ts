@@ -48,6 +48,26 @@ describe('ingest reads each shape a report comes in', () => {
     expect(answer.citations.map((c) => c.quote).join('\n')).toContain('2.保护第三方合法权益');
   });
 
+  it('sums a header the national table spans (法人或其他组织) and answers a column named alone from the row of applications received', () => {
+    const table = '三、收到和处理政府信息公开申请情况\n\t申请人情况\n\t自然人\t法人或其他组织\t总计\n\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n一、本年新收政府信息公开申请数量\t7\t3\t0\t1\t2\t0\t13\n二、上年结转政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n三、本年度办理结果\t（一）予以公开\t5\t1\t0\t0\t1\t0\t7\n（五）不予处理\t1．重复申请\t1\t2\t0\t0\t0\t0\t3';
+    const r = ingest(report(table), '某县某局', 2021);
+    const group = r.knowledge.derived.find((d) => d.label.zh === '本年新收政府信息公开申请数量（法人或其他组织）');
+    expect(group?.op).toBe('sum');
+    expect(group?.args.map((a) => r.knowledge.facts.find((f) => f.id === a)?.value)).toEqual([3, 0, 1, 2, 0]);
+    const engine = engineFor(r);
+    expect(engine.ask({ text: '法人或者其他组织申请了多少件' }).text).toContain('共6件');
+    // 申请 in 重复申请 does not make that row the answer to a question about who applied.
+    expect(engine.ask({ text: '企业申请了几件', session: 'cols' }).text).toContain('（商业企业）：3件');
+    expect(engine.ask({ text: '那律所呢', session: 'cols' }).text).toContain('（法律服务机构）：2件');
+  });
+
+  it('reads full-width digits as figures and states them in ASCII, quoting the page as printed', () => {
+    const r = ingest(report('一、主动公开政府信息情况\n在11个社区设置公开栏４６块、电子显示屏9块。'), '某街道办事处', 2017);
+    const answer = engineFor(r).ask({ text: '公开栏有几块?' });
+    expect(answer.text).toContain('公开栏46块');
+    expect(answer.citations.map((c) => c.quote).join('')).toContain('公开栏４６块');
+  });
+
   it('makes a "(一)标题。正文" paragraph a subsection its figures cite, and reads 1,286 as one figure', () => {
     const r = ingest(report('二、主动公开政府信息情况\n（一）政务公开栏。全年更新十二期，公开信息八十四条。\n（二）门户网站。全年发布信息1,286条，较上年增加三十一条。\n三、依申请公开政府信息情况\n未收到申请。'), '某乡人民政府', 2013);
     expect(r.knowledge.sections.find((s) => s.title === '政务公开栏')?.parent).toBe('proactive');
