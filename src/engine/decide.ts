@@ -184,7 +184,7 @@ export function decide(
   // need no question back: either answer says the same. Zero is left out, as too many figures are.
   const figureKey = (i: Intent) => {
     const value = i.checks ? figureOf(i.checks) : undefined;
-    return value === undefined || value === 0 || !i.checks ? undefined : `${value}|${unitOf(i.checks)}`;
+    return i.checks && value ? `${value}|${unitOf(i.checks)}` : undefined;
   };
   const bestFigure = figureKey(bestIntent);
   if (close.length > 1 && bestFigure !== undefined && closeIntents.every((i) => figureKey(i) === bestFigure)) return { kind: 'answer', intents: [bestIntent], best };

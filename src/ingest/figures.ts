@@ -57,14 +57,14 @@ export function labelOf(clause: string, written: string, selfNames: readonly str
   return label.trim();
 }
 
+/** A digit, ASCII or full-width. */
+const DIGIT = '[0-9０-９]';
+
 /**
  * Every figure of the report's sentences: Arabic digits, decimals, 万, percentages and Chinese
  * numerals (两次, 六个方面), each with its unit, the clause it counts and the sentence to quote.
  * Years, dates, document numbers, ordinals (第六届) and numbers inside 《》 or quotes are not figures.
  */
-/** A digit, ASCII or full-width. */
-const DIGIT = '[0-9０-９]';
-
 export function findFigures(sentences: Sentence[], domain: Pick<DomainIngest, 'units' | 'selfNames'>): DraftFigure[] {
   const units = [...domain.units].sort((a, b) => b.zh.length - a.zh.length);
   const unitPattern = units.map((u) => escape(u.zh)).join('|');

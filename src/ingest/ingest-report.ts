@@ -69,6 +69,7 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
   const mainland = createMainland(d);
   const vocabulary = createVocabulary(domain.lexicon);
   const unitEn = new Map(d.units.map((u) => [u.as ?? u.zh, u.en]));
+  /** Each statutory part's domain concepts (依申请 for the 依申请公开 part). */
   const partConcepts = new Map(d.sectionKinds.map((k) => [k.kind, k.concepts]));
   /**
    * In a table read by its national template every row is of its part (申请 in "重复申请" tells
@@ -76,8 +77,8 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
    * naming only a column asks for (本年新收: "企业申请了几件"), which they qualify.
    */
   const inTablePart = (c: DraftCell, ids: string[]) => {
-    const part = partConcepts.get(c.section.kind) ?? [];
     if (c.askedRow === undefined) return ids;
+    const part = partConcepts.get(c.section.kind) ?? [];
     return c.askedRow ? [...new Set([...ids, ...part])] : ids.filter((x) => !part.includes(x));
   };
   const partTopic = (c: DraftCell) => (c.askedRow === false ? { topic: partConcepts.get(c.section.kind) ?? [] } : {});
@@ -243,9 +244,8 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
     const first = rowCells[0];
     const groups = first ? (d.tables.find((t) => t.id === first.cell.table)?.columnGroups ?? []) : [];
     for (const group of groups) {
-      const parts = group.columns.map((col) => rowCells.find((r) => simplify(r.cell.column) === col));
-      if (!first || parts.some((p) => p === undefined)) continue;
-      const cellsOfGroup = parts as typeof rowCells;
+      const cellsOfGroup = group.columns.flatMap((col) => rowCells.filter((r) => simplify(r.cell.column) === col).slice(0, 1));
+      if (!first || cellsOfGroup.length !== group.columns.length) continue;
       const id = `${first.cell.section.id}.cg${++groupSums}`;
       const unitZh = first.cell.unit;
       const whole = `${label}（${group.zh}）`;
@@ -421,9 +421,8 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
   });
 
   // A figure of the 依申请 part answers 依申请 questions before a figure elsewhere that mentions 申请.
-  const kindConcepts = new Map(d.sectionKinds.map((k) => [k.kind, k.concepts]));
   const sectionKind = new Map(sections.map((s) => [s.id, s.kind]));
-  for (const t of things.filter((x) => x.kind !== 'section' && !outlines.has(x.id))) t.key.push(...(kindConcepts.get(sectionKind.get(t.section) ?? 'other') ?? []).filter((c) => t.concepts.includes(c)));
+  for (const t of things.filter((x) => x.kind !== 'section' && !outlines.has(x.id))) t.key.push(...(partConcepts.get(sectionKind.get(t.section) ?? 'other') ?? []).filter((c) => t.concepts.includes(c)));
   // Plans for the next year ("2017年,我局将…", "2014年工作打算") speak of that year in the report's own words.
   const sectionTitle = new Map(sections.map((s) => [s.id, s.title]));
   const listLine = new Map(lists.map((l, i) => [packLists[i]?.id ?? '', l.section.lines.find((x) => x.line === l.line)?.text ?? '']));
