@@ -34,6 +34,8 @@ const MIN_COVERAGE = 0.5;
 const MIN_SHARED = 2;
 const CANDIDATES = 8;
 
+const isDigit = (c: string) => c >= '0' && c <= '9';
+
 /**
  * Tokens of a text for ranking: its character pairs (Han) without those made of question filler,
  * and the ids of the knowledge's concepts it names, so 文件 in a question meets 檔案 in the text.
@@ -45,11 +47,13 @@ function tokensOf(text: string, lexicon: Lexicon, isGeneric: (c: string) => bool
   // A sentence keeps every pair; a question only the pairs inside its words (低保/信息/公示, not 保信),
   // so the pairs that straddle its words do not count against a sentence that answers it.
   const pieces = query ? segmentWords(form).filter((w) => w.length >= 2) : [form.replace(/[^\p{Script=Han}a-z0-9]+/gu, ' ')];
+  // A number is one token, not pairs of digits: 2014 must not meet 2013 by their shared 20 and 01.
   for (const piece of pieces) {
+    for (const n of piece.match(/\d+/g) ?? []) tokens.add(n);
     for (let i = 0; i + 1 < piece.length; i++) {
       const a = piece[i] ?? ' ';
       const b = piece[i + 1] ?? ' ';
-      if (a === ' ' || b === ' ' || (isFillerChar(a) && isFillerChar(b))) continue;
+      if (a === ' ' || b === ' ' || (isFillerChar(a) && isFillerChar(b)) || (isDigit(a) && isDigit(b))) continue;
       tokens.add(a + b);
     }
   }
