@@ -2,7 +2,7 @@ import type { Figures } from '../answer/figures.js';
 import type { Intent, Knowledge } from '../knowledge/schema.js';
 import { extractConcepts, type Extraction } from '../match/extract-concepts.js';
 import { compileLexicon, type TermSource } from '../match/lexicon.js';
-import { asksNextYearFigure, readChoice, readOrdinal, relativeYears } from '../match/qualifiers.js';
+import { asksActual, asksNextYearFigure, namesNextYear, readChoice, readOrdinal, relativeYears } from '../match/qualifiers.js';
 import { charPairs, scoreIntents } from '../match/score-intents.js';
 import { hasWords, normalizeText } from '../text/normalize.js';
 import { detectLang, isScriptNeutral, simplify } from '../text/script.js';
@@ -222,6 +222,16 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
       }
     }
 
+    // "2014年计划培训几次", "明年网站至少要发多少条": a later year asks for the report's plans for it,
+    // so when rules speak of that year, they alone stand: a figure of the report's own year is not one of it.
+    // What really happened that year ("2014年实际发了多少条") no plan tells.
+    const nextYear = namesNextYear(form);
+    const laterAsked = [...extraction.years.filter((y) => y > knowledge.meta.year), ...(nextYear ? [knowledge.meta.year + 1] : [])];
+    if (laterAsked.length > 0 && !asksActual(form)) {
+      const speaksOfIt = readings.filter((r) => r.score >= ANSWER_THRESHOLD && intents.get(r.intent)?.years.some((y) => laterAsked.includes(y)));
+      if (speaksOfIt.length > 0) readings = speaksOfIt;
+    }
+
     const best = readings[0] ? intents.get(readings[0].intent) : undefined;
     // "那2010年呢?" after a figure asks for that figure in 2010, not for the rule that speaks of 2010.
     // So does "那2010年总数呢?" after the total: the year aside, it names only what the last turn did.
@@ -234,7 +244,9 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     const otherYears = [...new Set(years)].filter((y) => !allowedYears.has(y));
     // 今年/去年 may mean the calendar or the report's own year (people reading the report say
     // "last year" of it): answer from the report, with the year stated, never as the calendar's.
-    const otherRelativeYears = relativeYears(form, currentYear).filter((y) => !allowedYears.has(y));
+    // "明年准备抓哪几项工作" answered from the plans for the report's next year is not the calendar's.
+    const plansAnswer = nextYear && (best?.years ?? []).includes(knowledge.meta.year + 1);
+    const otherRelativeYears = relativeYears(form, currentYear).filter((y) => !allowedYears.has(y) && !(plansAnswer && currentYear !== undefined && y === currentYear + 1));
 
     return {
       lang,

@@ -3,6 +3,7 @@ import { Knowledge as KnowledgeSchema } from '../knowledge/schema.js';
 import { checkReferences } from '../knowledge/check-references.js';
 import { checkValues } from '../knowledge/check-values.js';
 import { mergeLexicon } from '../knowledge/merge-domain.js';
+import { arabicYears } from '../text/normalize.js';
 import { simplify } from '../text/script.js';
 import { buildRules, linkSuggestions, type Answerable } from './build-rules.js';
 import { findContact, givesContact, mentionsContact } from './contact.js';
@@ -82,7 +83,14 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
     return c.askedRow ? [...new Set([...ids, ...part])] : ids.filter((x) => !part.includes(x));
   };
   const partTopic = (c: DraftCell) => (c.askedRow === false ? { topic: partConcepts.get(c.section.kind) ?? [] } : {});
-  const yearPrefix = (s: string) => (/(19|20)\d\d\s*年/.test(s) ? s : `${meta.year}年，${s}`);
+  // A clause cut from "二〇〇九年,我镇将…", or standing under "七、2014年工作打算", speaks of that
+  // year, not the report's.
+  const openingYear = (text: string) => /^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])?\s*(?:在|于)?((?:19|20)\d\d)\s*年(?![度底初末]?(?:以来|相比|比))/.exec(arabicYears(text))?.[1];
+  const yearPrefix = (s: string, sentence?: { text: string; section: { title: string } }) => {
+    if (/(19|20)\d\d\s*年/.test(arabicYears(s))) return s;
+    const named = sentence ? (openingYear(sentence.text) ?? openingYear(sentence.section.title)) : undefined;
+    return `${named ?? meta.year}年，${s}`;
+  };
 
   const sentences = splitSentences(sections);
   const figures = findFigures(sentences, d);
@@ -126,8 +134,9 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
   }
   const templateOf = (clause: string) => {
     let t = clause;
-    for (const { figure, id } of byClause.get(clause) ?? []) t = t.replace(figure.written, `{f:${id}}${figure.unit === '%' ? '%' : figure.unit}`);
-    return endSentence(yearPrefix(mainland(t)));
+    const found = byClause.get(clause) ?? [];
+    for (const { figure, id } of found) t = t.replace(figure.written, `{f:${id}}${figure.unit === '%' ? '%' : figure.unit}`);
+    return endSentence(yearPrefix(mainland(t), found[0]?.figure.sentence));
   };
   // A paragraph titled with one thing ("(一)政务公开栏。") says what its figures count ("公开信息八十四条").
   const topics = new Map<DraftSection, string[] | undefined>();
@@ -167,7 +176,7 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
       key: [],
       extra: [],
       question: { zh: `${short(clause)}？`, en: `Was there any: “${short(clause)}”?` },
-      reply: { zh: endSentence(yearPrefix(clause)), en: `The report says none: “${clause}”.` },
+      reply: { zh: endSentence(yearPrefix(clause, f.sentence)), en: `The report says none: “${clause}”.` },
       cite: [{ section: f.sentence.section.id, quote: f.sentence.text }],
       kind: 'none',
       section: f.sentence.section.id,
@@ -306,13 +315,15 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
   const listRole = (l: (typeof lists)[number]): string[] => {
     // An outline ("存在的问题及改进措施": 存在的问题, 改进措施) is both, so neither role is its key.
     if (l.section.kind !== 'problems' || l.outline) return [];
+    const rolesIn = (text: string) => d.listRoles.filter((r) => r.words.some((w) => simplify(text).includes(w)));
+    const byWords = rolesIn(l.label)[0];
+    if (byWords) return [byWords.concept];
+    // A 、-enumeration inside a sentence is a detail of a problem or a measure, neither list itself.
+    if (l.inline) return [];
     // A paragraph lead's lists count in its part's order: they come after the part's own lists.
     const part = (l.section.lead && sections.find((s) => s.id === l.section.parent)) || l.section;
     const n = problemLists.get(part) ?? 0;
     problemLists.set(part, n + 1);
-    const rolesIn = (text: string) => d.listRoles.filter((r) => r.words.some((w) => simplify(text).includes(w)));
-    const byWords = rolesIn(l.label)[0];
-    if (byWords) return [byWords.concept];
     // Then its part's title, when the title names one role only: the lists under "改进措施" are
     // measures, those under "存在的问题及改进措施" go by their order.
     const byTitle = rolesIn(l.section.title);
@@ -427,7 +438,7 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
   const sectionTitle = new Map(sections.map((s) => [s.id, s.title]));
   const listLine = new Map(lists.map((l, i) => [packLists[i]?.id ?? '', l.section.lines.find((x) => x.line === l.line)?.text ?? '']));
   for (const t of things) {
-    const text = [...t.cite.map((c) => c.quote), sectionTitle.get(t.section) ?? '', listLine.get(t.id.replace(/\.items$/, '')) ?? ''].join('\n');
+    const text = [...t.cite.map((c) => c.quote), t.reply.zh, sectionTitle.get(t.section) ?? '', listLine.get(t.id.replace(/\.items$/, '')) ?? ''].join('\n');
     const later = laterYearsIn(text, meta.year);
     if (later.length) t.years = later;
   }
@@ -478,6 +489,6 @@ export type { Fact, IngestOptions };
 
 /** Years after the report's own that a text names (its plans), at most two ahead: never a past year's figure. */
 function laterYearsIn(text: string, year: number): number[] {
-  const named = [...text.matchAll(/(?<!\d)(\d{4})\s*年/g)].map((m) => Number(m[1]));
+  const named = [...arabicYears(text).matchAll(/(?<!\d)(\d{4})\s*年/g)].map((m) => Number(m[1]));
   return [...new Set(named.filter((y) => y > year && y <= year + 2))];
 }

@@ -15,6 +15,8 @@ export interface DraftList {
   line: number;
   /** The part's subsection titles: an outline of what the part covers, not a list of its own. */
   outline?: true;
+  /** A 、-enumeration inside a sentence (审批、招投标、施工、验收等): a detail of what the sentence says. */
+  inline?: true;
 }
 
 const ORDINAL_LEAD = /^([一二三四五六七八九十]{1,2})是/;
@@ -144,7 +146,7 @@ function enumerations(section: DraftSection, sentences: Sentence[]): DraftList[]
       const items = (m[1] ?? '').split('、').map((x) => x.replace(/^(包括|通过|有|如|在|对|将|把|和|及|与)/, '').trim()).filter(Boolean);
       if (items.length < 3 || items.some((x) => x.length > 30)) continue;
       const noun = (m[2] ?? '').replace(/^[\d一二三四五六七八九十两]+[个项类种家所名件条部]/, '').replace(/^(多种|各类|各种|多个|方面的|方式|形式)?/, '$1');
-      lists.push({ section, label: noun || items.join('、'), items, quote: m[0], line: s.line });
+      lists.push({ section, label: noun || items.join('、'), items, quote: m[0], line: s.line, inline: true });
     }
   }
   return lists;

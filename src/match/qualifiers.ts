@@ -29,6 +29,19 @@ export function asksNextYearFigure(text: string): boolean {
   return NEXT_YEAR.test(text) && ASKS_COUNT.test(text);
 }
 
+/** Words that ask what really happened ("2014年实际发了多少条"): a plan for that year does not answer them. */
+const ACTUAL = /实际|真实|actual|really/;
+
+/** Whether a question asks for what really happened rather than what was planned. */
+export function asksActual(text: string): boolean {
+  return ACTUAL.test(text);
+}
+
+/** Whether a question speaks of the year after in words (明年, next year) rather than digits. */
+export function namesNextYear(text: string): boolean {
+  return NEXT_YEAR.test(text);
+}
+
 const HAN_ORDINALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 const EN_ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5, '6th': 6 };
 const ORDINAL = /(?<!排|排在|排名)第\s*([一二三四五六七八九十]|\d{1,2})(?![届屆次年名\d])\s*(?:个|條|条|项|點|点|部分|是)?|\b(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\b(?:\s+(?:one|item|point|problem|measure))?/;

@@ -56,10 +56,19 @@ export function normalizeOnce(raw: string): string {
     .replace(INVISIBLE, '')
     .replace(CONTROL, ' ')
     .replace(TAG, ' ')
-    .replace(HAN_YEAR, (digits) => [...digits].map((d) => HAN_DIGITS[d] ?? d).join(''))
+    .replace(HAN_YEAR, hanYearDigits)
     .replace(/\s+/g, ' ')
     .trim();
   return text.length > MAX_QUESTION_CHARS ? text.slice(0, MAX_QUESTION_CHARS) : text;
+}
+
+function hanYearDigits(digits: string): string {
+  return [...digits].map((d) => HAN_DIGITS[d] ?? d).join('');
+}
+
+/** Years written in Chinese digits (二〇〇九年) in Arabic ones, for text of any length (a report's, not a question's). */
+export function arabicYears(text: string): string {
+  return text.replace(HAN_YEAR, hanYearDigits);
 }
 
 /** True when the text has letters or digits of any script, i.e. something that could be a question. */

@@ -37,6 +37,19 @@ describe('ingest reads each shape a report comes in', () => {
     expect(engineFor(c).ask({ text: '行政强制有几件' }).text).toContain('4');
   });
 
+  it('answers a question about the year after from the report’s plans for it, and nothing else of that year', () => {
+    const text = '某镇2008年政府信息公开工作年度报告\n一、主动公开政府信息情况\n全年主动公开信息120条。\n二、存在的主要问题和改进措施\n还存在一些问题：一是认识不到位；二是内容不全面。\n二〇〇九年,我镇将着重抓好三项工作:一是加强学习培训;二是充实公开内容;三是扩大网上公开的比例。';
+    const r = ingest(report(text), '某镇人民政府', 2008);
+    const plan = r.knowledge.intents.find((i) => i.reply.zh.includes('三项工作') || i.reply.zh.includes('项工作'));
+    expect(plan?.years).toContain(2009);
+    expect(r.knowledge.intents.every((i) => !i.reply.zh.includes('2008年，我镇将'))).toBe(true);
+    const engine = engineFor(r);
+    const plans = engine.ask({ text: '2009年准备抓哪几项工作' });
+    expect(plans.outcome).toBe('answered');
+    expect(plans.text).toContain('加强学习培训');
+    expect(engine.ask({ text: '2009年实际公开了多少条信息' }).outcome).toBe('out_of_scope');
+  });
+
   it('sums a table group the report gives no subtotal for, by a declared formula citing its rows', () => {
     const table = '三、收到和处理政府信息公开申请情况\n申请人情况\t自然人\t法人或其他组织\t总计\n一、本年新收政府信息公开申请数量\t9\t1\t10\n三、本年度办理结果\t(一)予以公开\t4\t0\t4\n(三)不予公开\t1.属于国家秘密\t0\t0\t0\n\t2.保护第三方合法权益\t2\t0\t2\n\t3.属于行政查询事项\t1\t0\t1\n(七)总计\t9\t1\t10';
     const r = ingest(report(table), '某县某局', 2021);
