@@ -24,8 +24,15 @@ const SPACED_ROW = /^(\p{Script=Han}[^\s|]{0,30})((?:\s+[-+]?\d+(?:\.\d+)?%?){2,
 /** Table cells flattened into lines: "规章 | 0 | 0 | 0", "0 |", a lone "|", or "规章 0 0 0". */
 const isTabular = (text: string) => /[|｜]/.test(text) || NUMERIC_CELL.test(text);
 
-/** Lines of a table zone: tabular lines and the short lines between them (a cell split over two lines). */
-function tableZone(lines: SourceLine[]): boolean[] {
+/** A line that could be one cell of a table copied a cell per line: short, no sentence in it. */
+const isCellLike = (text: string) => text.trim().length <= 40 && !/[。；;！!？?]/.test(text);
+
+/**
+ * Lines of a table zone: tabular lines, the short lines between them (a cell split over two lines),
+ * and the runs of short lines that touch them (a table copied a cell per line: 信息内容, 本年制发件数,
+ * … before its first figure). A run stops at a part's heading (二、主动公开政府信息情况).
+ */
+function tableZone(lines: SourceLine[], isPartHeading: (text: string) => boolean): boolean[] {
   const tab = lines.map((l) => isTabular(l.text));
   const zone = [...tab];
   for (let i = 0; i < lines.length; i++) {
@@ -33,6 +40,12 @@ function tableZone(lines: SourceLine[]): boolean[] {
     const near = (d: number) => tab[i - d] === true || tab[i + d] === true;
     if ((lines[i]?.text.length ?? 0) <= 30 && (near(1) || (near(2) && (tab[i - 1] || tab[i + 1])))) zone[i] = true;
   }
+  lines.forEach((l, i) => {
+    if (!tab[i] && isPartHeading(l.text)) zone[i] = false;
+  });
+  const joins = (i: number) => !zone[i] && isCellLike(lines[i]?.text ?? '') && !isPartHeading(lines[i]?.text ?? '');
+  for (let i = 1; i < lines.length; i++) if (zone[i - 1] && joins(i)) zone[i] = true;
+  for (let i = lines.length - 2; i >= 0; i--) if (zone[i + 1] && joins(i)) zone[i] = true;
   return zone;
 }
 
@@ -59,7 +72,10 @@ export function buildSections(input: SourceLine[], domain: Pick<DomainIngest, 's
     if (spaced) return [{ ...l, text: `${spaced[1]} | ${(spaced[2] ?? '').trim().split(/\s+/).join(' | ')}` }];
     return splitRunOn(l.text, domain).map((text) => ({ ...l, text }));
   });
-  const zone = tableZone(lines);
+  const zone = tableZone(lines, (text) => {
+    const heading = numberedHeading(text, domain.headingEndings);
+    return heading !== undefined && heading.level === 1 && kindOf(heading.title, domain) !== undefined;
+  });
   const kindEn = new Map(domain.sectionKinds.map((k) => [k.kind, k.en]));
   const titleAt = lines.slice(0, 6).findIndex((l) => l.text.length <= 80 && domain.reportWords.some((w) => simplify(l.text).includes(w)) && !/[。]/.test(l.text));
   const root: DraftSection = { id: 'report', title: titleAt >= 0 ? (lines[titleAt]?.text.replace(/\s*[|｜]+\s*$/, '') ?? title) : title, titleEn: 'Annual report', parent: null, kind: 'title', level: 0, lines: [] };
@@ -101,7 +117,9 @@ export function buildSections(input: SourceLine[], domain: Pick<DomainIngest, 's
       const numbered = numberedHeading(text, domain.headingEndings);
       const statutory = numbered ? kindOf(numbered.title, domain) : undefined;
       const lead = numbered !== undefined && !zone[i] && isParagraphLead(numbered, current);
-      if (numbered && (numbered.alone || lead || (numbered.level === 1 && statutory)) && !(zone[i] && !statutory)) {
+      // Inside a table only a part's heading opens a section: "1.信访举报投诉类申请" is a row.
+      const part = numbered?.level === 1 && statutory !== undefined;
+      if (numbered && (numbered.alone || lead || part) && !(zone[i] && !part)) {
         const section = open(numbered.level, numbered.title, l);
         if (lead && !numbered.alone) section.lead = true;
         if (numbered.rest) section.lines.push({ ...l, text: numbered.rest });

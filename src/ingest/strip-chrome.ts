@@ -48,8 +48,9 @@ export function stripChrome(lines: SourceLine[], domain: Pick<DomainIngest, 'chr
       else kept.push({ ...l, text });
       continue;
     }
-    // A page often repeats the title (in the page head and the article): keep it once.
-    if (text.length <= 60 && seen.has(text) && !text.includes('|')) {
+    // A page often repeats the title (in the page head and the article): keep it once. Short lines
+    // repeat in a table copied a cell per line (结果维持, 0): those are kept.
+    if (text.length >= 10 && text.length <= 60 && seen.has(text) && !text.includes('|')) {
       messages.push({ line: l.line, kind: 'stripped', text: `repeated line: ${text}` });
       continue;
     }

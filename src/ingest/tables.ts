@@ -50,12 +50,21 @@ const LEVEL: [RegExp, number][] = [
   [/^\d+[.．、]/, 3],
 ];
 
+/** A short line with no sentence in it: a label or header cell on a line of its own. */
+const isLooseCell = (text: string) => text.length <= 40 && !/[。；;]/.test(text);
+
 /** Cells of a section's table lines, in reading order, with their offsets in the section text. */
 function cellsOf(section: DraftSection): Cell[] {
   const cells: Cell[] = [];
   let offset = 0;
-  for (const l of section.lines) {
-    if (isTableLine(l.text)) {
+  // A table copied a cell per line opens with its header cells, each a short line, before any figure.
+  const firstTabular = section.lines.findIndex((l) => isTableLine(l.text));
+  let opens = firstTabular;
+  while (opens > 0 && isLooseCell(section.lines[opens - 1]?.text ?? '')) opens--;
+  for (const [i, l] of section.lines.entries()) {
+    if (i >= opens && i < firstTabular) {
+      cells.push({ text: l.text.trim(), line: l.line, start: offset + l.text.indexOf(l.text.trim()), end: offset + l.text.length, loose: true });
+    } else if (isTableLine(l.text)) {
       let at = 0;
       for (const piece of l.text.split(/[|｜]/)) {
         const text = piece.trim();
@@ -63,7 +72,7 @@ function cellsOf(section: DraftSection): Cell[] {
         if (text) cells.push({ text, line: l.line, start, end: start + text.length, loose: false });
         at += piece.length + 1;
       }
-    } else if (cells.length && l.text.length <= 40 && !/[。；;]/.test(l.text)) {
+    } else if (cells.length && isLooseCell(l.text)) {
       // A label cell broken over a line of its own ("行政规范性文件" without its "|").
       cells.push({ text: l.text.trim(), line: l.line, start: offset + l.text.indexOf(l.text.trim()), end: offset + l.text.length, loose: true });
     }

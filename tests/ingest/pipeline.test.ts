@@ -37,6 +37,17 @@ describe('ingest reads each shape a report comes in', () => {
     expect(engineFor(c).ask({ text: '行政强制有几件' }).text).toContain('4');
   });
 
+  it('reads a table copied a cell per line, repeated header cells and zeros included, without taking its cells for headings', () => {
+    const header = ['行政复议', '行政诉讼', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉', ...Array(2).fill(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']).flat()];
+    const figures = ['2', '0', '1', '0', '3', '1', '0', '0', '1', '2', '1', '0', '0', '0', '1'];
+    const text = ['一、主动公开政府信息情况', '第二十条第（一）项', '信息内容', '本年制发件数', '本年废止件数', '现行有效件数', '规章', '0', '0', '0', '行政规范性文件', '11', '7', '64', '二、政府信息公开行政复议、行政诉讼情况', ...header, ...figures, '三、存在的主要问题及改进情况', '（一）存在的主要问题', '一是政策解读形式单一，部分解读材料照搬文件原文；二是基层公开不够规范。'].join('\n');
+    const r = ingest(report(text), '某区人民政府', 2022);
+    expect(r.knowledge.sections.map((s) => s.title)).toEqual(['某区人民政府2022年政府信息公开工作年度报告', '主动公开政府信息情况', '政府信息公开行政复议、行政诉讼情况', '存在的主要问题及改进情况', '存在的主要问题']);
+    const engine = engineFor(r);
+    expect(engine.ask({ text: '行政规范性文件现行有效的有多少件' }).text).toContain('64');
+    expect(engine.ask({ text: '信息公开行政复议一共几件' }).text).toContain('3');
+  });
+
   it('answers a question about the year after from the report’s plans for it, and nothing else of that year', () => {
     const text = '某镇2008年政府信息公开工作年度报告\n一、主动公开政府信息情况\n全年主动公开信息120条。\n二、存在的主要问题和改进措施\n还存在一些问题：一是认识不到位；二是内容不全面。\n二〇〇九年,我镇将着重抓好三项工作:一是加强学习培训;二是充实公开内容;三是扩大网上公开的比例。';
     const r = ingest(report(text), '某镇人民政府', 2008);
