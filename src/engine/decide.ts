@@ -26,6 +26,10 @@ const PEOPLE_MEASURE = /(?:多少|几)\s*(人次|个人|人|名|位)(?!员|民|�
 const CATEGORY = /((?:(?![各哪几这那等些么什其每])\p{Script=Han}){2,4})(?:类|方面|领域)的/u;
 /** Units that count people. */
 const PEOPLE_UNIT = /人|名|位/;
+/** The topic of questions that ask why. */
+const WHY_TOPIC = 'scope:topic:why';
+/** Words by which a sentence of a report gives a reason or a purpose (结合机构改革…调整, 为…建立, 防止…). */
+const GIVES_REASON = /为了|为进一步|由于|因为|结合|旨在|以便|确保|防止|避免|目的|按照|根据/;
 /** A figure other than a year, in digits or Chinese numerals with a unit: what a "how many" sentence must hold. */
 const HOLDS_FIGURE = /\d+(?!\d*年)|[一二三四五六七八九十两百千万]+[个条件项次场期人名家所]/;
 
@@ -81,6 +85,12 @@ export function decide(
   const alternative = best && best.score >= ANSWER_THRESHOLD ? bestIntent : undefined;
   if (u.otherYears.length > 0) return { kind: 'other-year', years: u.otherYears, alternative };
   if (u.otherPlace) return { kind: 'other-place', alternative };
+  // "领导小组为啥要调整": a report seldom says why, but where a sentence holding the question's
+  // words gives its reason or purpose ("结合机构改革…进行了及时调整"), that sentence is the answer.
+  if (u.topic === WHY_TOPIC) {
+    const hit = understanding.sentences.best(u.form);
+    if (hit && hit.coverage >= SENTENCE_OVER_WEAK && GIVES_REASON.test(simplify(hit.text))) return { kind: 'sentence', hit };
+  }
   if (u.topic) return { kind: 'other-topic' };
   // "思想观念有待转变具体指啥": the report's words under the item the question names, unless the
   // paragraph of that item has a rule of its own that answers the question.

@@ -98,6 +98,14 @@ describe('what a question asks for', () => {
     expect(engine.ask({ text: '查阅点设在哪里' }).message).toContain('档案馆');
   });
 
+  it('answers "why" with the report’s sentence that gives the reason, and declines when none does', () => {
+    const adjusted = engine.ask({ text: '领导小组为啥要调整' });
+    expect(adjusted.outcome).toBe('answered');
+    expect(adjusted.citations[0]?.quote).toContain('机构改革');
+    expect(engine.ask({ text: '为啥要明确固定联络人员' }).citations[0]?.quote).toContain('断档脱节');
+    expect(engine.ask({ text: '为什么审批中心办结率这么高' }).outcome).toBe('out_of_scope');
+  });
+
   it('answers opinions and predictions with one plain sentence, no figure', () => {
     for (const text of ['你给打几分', '明年会开多少次新闻发布会', '哪个旗县的信息公开做得最好']) {
       const a = engine.ask({ text });
