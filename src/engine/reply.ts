@@ -148,7 +148,8 @@ export function replyTo(decision: Decision, u: Understood, build: AnswerBuilder,
           message: [
             ...(u.otherRelativeYears.length > 0 ? [build.say('relativeYear', lang)] : []),
             ...(decision.premises ?? []).map((p) => premiseLine(p, build, figures, lang)),
-            ...decision.intents.map((i) => [yesNoPrefix(i, u, build, figures, lang), build.replyOf(i, lang)].filter(Boolean).join(lang === 'en' ? ' ' : '')),
+            // Two figures of one sentence ("1名专职人员和4名兼职信息员") read the same: said once.
+            ...new Set(decision.intents.map((i) => [yesNoPrefix(i, u, build, figures, lang), build.replyOf(i, lang)].filter(Boolean).join(lang === 'en' ? ' ' : ''))),
           ].join('\n'),
           intent: first.id,
           confidence,

@@ -28,6 +28,11 @@ export interface Answerable {
   refuses?: string[];
   /** Later years it speaks of ("2017年,我局将重点做好…"): a question naming them asks for it, not another report. */
   years?: number[];
+  /**
+   * The share of its weights it keeps (default 1): a statistics table appended to the report restates
+   * figures of the text, whose sentences are the better answer where both fit.
+   */
+  share?: number;
 }
 
 const MAX_WEIGHT = 3;
@@ -46,8 +51,9 @@ export function buildRules(things: Answerable[], vocabulary: Vocabulary): Intent
   const weightOf = (c: string) => 1 + Math.min(MAX_WEIGHT - 1, Math.log2(n / (df.get(c) ?? 1)));
   return things.map((t) => {
     const weights: Record<string, number> = {};
+    const share = t.share ?? 1;
     const add = (c: string, w: number) => {
-      weights[c] = Math.round(Math.max(weights[c] ?? 0, w) * 100) / 100;
+      weights[c] = Math.round(Math.max(weights[c] ?? 0, w * share) * 100) / 100;
     };
     const telling = [...new Set([...t.key, ...t.concepts])].filter((c) => !vocabulary.isGeneric(c));
     for (const c of t.concepts) add(c, vocabulary.isGeneric(c) ? 0.5 : weightOf(c) * (t.kind === 'section' ? 0.45 : 1));

@@ -7,7 +7,7 @@ import { arabicYears } from '../text/normalize.js';
 import { simplify } from '../text/script.js';
 import { buildRules, linkSuggestions, type Answerable } from './build-rules.js';
 import { findContact, givesContact, mentionsContact } from './contact.js';
-import { findFigures, findNegations, type DraftFigure } from './figures.js';
+import { clausesOf, findFigures, findNegations, type DraftFigure } from './figures.js';
 import { subtotalLess } from './group-sums.js';
 import { IngestError } from './ingest-error.js';
 import { findLists } from './lists.js';
@@ -22,6 +22,15 @@ import { findTableCells, type DraftCell } from './tables.js';
 import { createVocabulary } from './vocabulary.js';
 
 /** The pack's four files, as the loader reads them, and what a staff member checks. */
+
+/**
+ * A table row's label without its notes in brackets ("专项经费（不包括用于…等方面的经费）"): the note
+ * says what is left out, so its words must not call the row up.
+ */
+const unbracketed = (label: string) => label.replace(/[（(][^（()）]*[)）]/g, '');
+
+/** What a table appended to the report weighs against the text's own sentences, which state most of its figures too. */
+const APPENDIX_SHARE = 0.6;
 export interface IngestResult {
   files: {
     'report.json': Pick<Knowledge, 'meta' | 'sections'>;
@@ -93,8 +102,11 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
   };
 
   const sentences = splitSentences(sections);
-  const figures = findFigures(sentences, d);
-  const negations = findNegations(sentences, d);
+  // The short name the report gives itself ("以下简称“县卫计委”") is no more what a figure counts than 我局 is.
+  const declared = [...body.matchAll(/以下简称[“"「]([^”"」]{2,12})[”"」]/g)].map((m) => m[1] ?? '').filter((n) => !d.selfNames.includes(n));
+  const selves = { ...d, selfNames: [...declared, ...d.selfNames].sort((a, b) => b.length - a.length) };
+  const figures = findFigures(sentences, selves);
+  const negations = findNegations(sentences, selves);
   const cells = findTableCells(sections, d);
   const lists = findLists(sections, sentences, d.headingEndings);
   if (figures.length + negations.length + cells.length + lists.length === 0 && statutory.length === 0) {
@@ -148,15 +160,29 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
     }
     return topics.get(section);
   };
+  // "依托县政府门户网站专栏，全年发布信息268条": a clause with no figure of its own leads into the
+  // figure's clause and says what it is about; its concepts rank the figure, never qualify it.
+  // The body's own name (教育局栏目) says nothing of what is counted.
+  const bodyConcepts = new Set(vocabulary.conceptsOf(simplify(meta.body)));
+  const leadInOf = (sentence: string, clause: string, own: string[]) => {
+    // Only a clause that names nothing much of its own ("全年发布信息268条") needs its lead-in.
+    if (own.filter((c) => !vocabulary.isGeneric(c) && !c.startsWith('w.')).length > 2) return [];
+    const at = sentence.indexOf(clause);
+    const lead = at > 0 ? clausesOf(sentence.slice(0, at)).at(-1) : undefined;
+    if (!lead || /\d|[零〇一二两三四五六七八九十百千万]+\s*[条件次个人项期元户批块篇场]/.test(lead)) return [];
+    return vocabulary.conceptsOf(mainland(lead)).filter((c) => !own.includes(c) && !vocabulary.isGeneric(c) && !bodyConcepts.has(c));
+  };
   for (const { figure: f, id } of [...byClause.values()].flat()) {
     const label = mainland(f.label) || mainland(f.clause);
+    const concepts = vocabulary.conceptsOf(label);
+    const topic = [...new Set([...(topicOf(f.sentence.section) ?? []), ...leadInOf(f.sentence.text, f.clause, concepts)])];
     things.push({
       id,
-      concepts: vocabulary.conceptsOf(label),
+      concepts,
       key: keyConcepts(f),
       extra: [],
       ...(f.whole ? { whole: vocabulary.conceptsOf(mainland(f.whole)) } : {}),
-      ...(topicOf(f.sentence.section) ? { topic: topicOf(f.sentence.section) } : {}),
+      ...(topic.length ? { topic } : {}),
       question: { zh: `${short(label)}有多少${f.unit === '%' ? '' : f.unit}？`, en: `How many ${unitEn.get(f.unit) || 'items'}: “${short(label)}”?` },
       reply: { zh: templateOf(f.clause), en: `The report gives {f:${id}}${f.unit === '%' ? '%' : ` ${unitEn.get(f.unit) ?? ''}`} for “${label}”.` },
       cite: [{ section: f.sentence.section.id, quote: f.sentence.text }],
@@ -172,7 +198,8 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
     facts.push({ id, value: 0, approx: false, unit: { zh: '', en: '' }, label: { zh: clause, en: clause }, section: f.sentence.section.id, quote: f.sentence.text, source: f.clause, none: true });
     things.push({
       id,
-      concepts: vocabulary.conceptsOf(clause),
+      // Known by its words without the body's own name (县卫计委未发生…), as a figure is.
+      concepts: vocabulary.conceptsOf(mainland(f.label) || clause),
       key: [],
       extra: [],
       question: { zh: `${short(clause)}？`, en: `Was there any: “${short(clause)}”?` },
@@ -194,7 +221,7 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
     const parents = c.rowPath.map((p) => mainland(stripNumbering(p)));
     const rowLabel = `${parents.length && /^\d|^[（(]/.test(simplify(c.row)) ? `${parents.at(-1)}·` : ''}${c.columnGroup ?? row}`;
     const column = mainland(c.column);
-    const label = c.defaultColumn && /总计|合计/.test(column) ? rowLabel : `${rowLabel}（${column}）`;
+    const label = c.defaultColumn && /总计|合计|统计数/.test(column) ? rowLabel : `${rowLabel}（${column}）`;
     facts.push({ id, value: c.value, approx: false, unit: { zh: c.unit, en: unitEn.get(c.unit) ?? '' }, label: { zh: label, en: label }, section: c.section.id, quote: c.quote, none: false, table: { row: c.row, column: c.column } });
     const key = `${c.section.id}|${c.group}|${rowLabel}`;
     const entry = rows.get(key) ?? { label: rowLabel, cells: [] };
@@ -207,12 +234,13 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
     if (columnConcepts.length === 0) continue;
     things.push({
       id,
-      concepts: inTablePart(c, [...vocabulary.conceptsOf(rowLabel), ...vocabulary.conceptsOf(parents.join(' ')).slice(0, 2)]),
+      concepts: inTablePart(c, [...vocabulary.conceptsOf(unbracketed(rowLabel)), ...vocabulary.conceptsOf(parents.join(' ')).slice(0, 2)]),
       // A cell is known by its unit too (几件), as a figure of the text is.
-      key: inTablePart(c, [...vocabulary.conceptsOf(c.columnGroup ? rowLabel : row), ...vocabulary.conceptsOf(c.unit)]),
+      key: inTablePart(c, [...vocabulary.conceptsOf(unbracketed(c.columnGroup ? rowLabel : row)), ...vocabulary.conceptsOf(c.unit)]),
       extra: columnConcepts,
       columnOnly: c.askedRow === true,
       ...partTopic(c),
+      ...(c.section.appendix ? { share: APPENDIX_SHARE } : {}),
       question: { zh: `${short(label)}是多少？`, en: `How many: “${short(label)}”?` },
       reply: { zh: `${meta.year}年，${label}：{f:${id}}${unitText(c.unit)}。`, en: `${label} (${c.columnEn || column}): {f:${id}}${c.unit === '%' ? '%' : ` ${unitEn.get(c.unit) ?? ''}`}.` },
       cite: [{ section: c.section.id, quote: c.quote }],
@@ -232,10 +260,11 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
     const parents = first.cell.rowPath.map((p) => mainland(stripNumbering(p)));
     things.push({
       id: `${section}.row${[...rows.keys()].indexOf(key) + 1}`,
-      concepts: inTablePart(first.cell, [...vocabulary.conceptsOf(label), ...vocabulary.conceptsOf(parents.join(' ')).slice(0, 2)]),
-      key: inTablePart(first.cell, vocabulary.conceptsOf(label.split('·').at(-1) ?? label)),
+      concepts: inTablePart(first.cell, [...vocabulary.conceptsOf(unbracketed(label)), ...vocabulary.conceptsOf(parents.join(' ')).slice(0, 2)]),
+      key: inTablePart(first.cell, vocabulary.conceptsOf(unbracketed(label.split('·').at(-1) ?? label))),
       extra: [],
       ...partTopic(first.cell),
+      ...(first.cell.section.appendix ? { share: APPENDIX_SHARE } : {}),
       question: { zh: `${short(label)}是多少？`, en: `How many: “${short(label)}”?` },
       reply: { zh: `${meta.year}年，${label}：${parts.join('、')}。`, en: `${label}: ${ordered.map((r) => `${r.cell.columnEn || r.column} {f:${r.id}}`).join(', ')}.` },
       cite: [{ section, quote: last.cell.quote.length >= first.cell.quote.length ? last.cell.quote : first.cell.quote }],

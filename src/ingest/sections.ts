@@ -16,10 +16,17 @@ export interface DraftSection {
   headingLine?: number;
   /** A paragraph's lead ("(三)重点领域信息公开。一是…"): its title opens the paragraph it names. */
   lead?: true;
+  /** A table or document appended to the report ("附表：…统计表"): it restates what the text says. */
+  appendix?: true;
 }
+
+/** The line that opens an appendix: 附表：…, 附件1：…, 附：…统计表. */
+const APPENDIX = /^附(?:表|件)?\s*[\d一二三四五六七八九十]*\s*[:：]\s*\S|^附表\s*$/;
 
 const NUMERIC_CELL = /^[\s|｜]*[-—–+/]?\s*\d+(\.\d+)?\s*%?[\s|｜]*$|^[\s|｜]*[-—–/]+[\s|｜]*$/;
 const SPACED_ROW = /^(\p{Script=Han}[^\s|]{0,30})((?:\s+[-+]?\d+(?:\.\d+)?%?){2,})$/u;
+/** A statistics-table row laid out with runs of spaces: "2.兼职人员数      人      4" (label, unit, figure). */
+const SPACED_UNIT_ROW = /^(\S.{0,80}?)\s{2,}(\p{Script=Han}{1,3})\s{2,}([-+]?\d+(?:\.\d+)?%?)$/u;
 
 /** Table cells flattened into lines: "规章 | 0 | 0 | 0", "0 |", a lone "|", or "规章 0 0 0". */
 const isTabular = (text: string) => /[|｜]/.test(text) || NUMERIC_CELL.test(text);
@@ -70,6 +77,8 @@ export function buildSections(input: SourceLine[], domain: Pick<DomainIngest, 's
   const lines: SourceLine[] = input.flatMap((l) => {
     const spaced = SPACED_ROW.exec(l.text);
     if (spaced) return [{ ...l, text: `${spaced[1]} | ${(spaced[2] ?? '').trim().split(/\s+/).join(' | ')}` }];
+    const unitRow = SPACED_UNIT_ROW.exec(l.text);
+    if (unitRow) return [{ ...l, text: `${unitRow[1]} | ${unitRow[2]} | ${unitRow[3]}` }];
     return splitRunOn(l.text, domain).map((text) => ({ ...l, text }));
   });
   const zone = tableZone(lines, (text) => {
@@ -85,10 +94,10 @@ export function buildSections(input: SourceLine[], domain: Pick<DomainIngest, 's
   const used = new Map<string, number>();
   const childCount = new Map<string, number>();
 
-  const open = (level: number, heading: string, line: SourceLine) => {
+  const open = (level: number, heading: string, line: SourceLine, forced?: SectionKind) => {
     while ((stack.at(-1)?.level ?? 0) >= level) stack.pop();
     const parent = stack.at(-1) ?? root;
-    const own = kindOf(heading, domain);
+    const own = forced ?? kindOf(heading, domain);
     const kind: SectionKind = own ?? (parent.kind === 'title' ? 'other' : parent.kind);
     let id: string;
     if (parent === root || own) {
@@ -123,6 +132,11 @@ export function buildSections(input: SourceLine[], domain: Pick<DomainIngest, 's
         const section = open(numbered.level, numbered.title, l);
         if (lead && !numbered.alone) section.lead = true;
         if (numbered.rest) section.lines.push({ ...l, text: numbered.rest });
+        return;
+      }
+      if (APPENDIX.test(text.trim()) && text.length <= 80) {
+        const section = open(1, text.trim(), l, 'other');
+        section.appendix = true;
         return;
       }
       if (!zone[i] && !numbered && isBareHeading(text, lines[i + 1]?.text)) {

@@ -88,8 +88,10 @@ function cellsOf(section: DraftSection): Cell[] {
  * whose flattened header order differs from their columns (the application table, the review and
  * litigation table) are read by the domain's templates.
  */
-export function findTableCells(sections: DraftSection[], domain: Pick<DomainIngest, 'tables' | 'tableHeaders' | 'tableUnits'>): DraftCell[] {
+export function findTableCells(sections: DraftSection[], domain: Pick<DomainIngest, 'tables' | 'tableHeaders' | 'tableUnits' | 'units'>): DraftCell[] {
   const out: DraftCell[] = [];
+  // A statistics table gives each row its unit in a column of its own (统计指标 | 单位 | 统计数).
+  const unitWords = new Set(domain.units.map((u) => u.zh));
   const headers = new Set(domain.tableHeaders);
   const isHeader = (t: string) => headers.has(simplify(t).replace(/[（(].*?[)）]/g, '').replace(/\s/g, '')) || /^[（(]本列数据/.test(t);
   for (const section of sections) {
@@ -101,6 +103,7 @@ export function findTableCells(sections: DraftSection[], domain: Pick<DomainInge
     let group = '';
     let rowPath: string[] = [];
     let row: Cell | undefined;
+    let rowUnit: string | undefined;
     let column = 0;
     let readingHeader = false;
     let runStart: Cell | undefined;
@@ -120,7 +123,7 @@ export function findTableCells(sections: DraftSection[], domain: Pick<DomainInge
         // A row with no label cell (the review table) is quoted from its header on, so the quote names it.
         const label = row ?? (template?.row ? { text: template.row.zh, line: cell.line, start: (headerStart ?? runStart).start, end: cell.end, loose: false } : undefined);
         if (!label) continue;
-        const columns = template ? template.columns.map((c) => ({ zh: c.zh, en: c.en, default: c.default, group: c.group })) : header.map((h) => ({ zh: h, en: '', default: /总计|合计/.test(simplify(h)), group: undefined as string | undefined }));
+        const columns = template ? template.columns.map((c) => ({ zh: c.zh, en: c.en, default: c.default, group: c.group })) : header.map((h) => ({ zh: h, en: '', default: /总计|合计|统计数/.test(simplify(h)), group: undefined as string | undefined }));
         const col = columns[column];
         column++;
         if (!NUMBER.test(cell.text)) continue;
@@ -138,7 +141,7 @@ export function findTableCells(sections: DraftSection[], domain: Pick<DomainInge
           askedRow: template?.askedRow ? template.askedRow.some((w) => simplify(label.text).includes(w)) : undefined,
           group,
           value: Number(cell.text.replace('%', '')),
-          unit: cell.text.endsWith('%') ? '%' : (unitRule?.unit ?? template?.unit ?? '件'),
+          unit: cell.text.endsWith('%') ? '%' : (rowUnit ?? unitRule?.unit ?? template?.unit ?? '件'),
           quote: text.slice(label.start, cell.end),
           line: cell.line,
         });
@@ -152,13 +155,17 @@ export function findTableCells(sections: DraftSection[], domain: Pick<DomainInge
         }
         column = 0;
         readingHeader = true;
-        if (!/^信息内容$|^申请人情况$|^[（(]本列数据/.test(simple)) header.push(cell.text);
+        if (!/^信息内容$|^申请人情况$|^统计指标$|^单位$|^[（(]本列数据/.test(simple)) header.push(cell.text);
         const found = domain.tables.find((t) => t.marker.every((m) => header.some((h) => simplify(h).includes(m))));
         if (found) template = found;
         row = undefined;
         continue;
       }
       readingHeader = false;
+      if (row && column === 0 && rowUnit === undefined && unitWords.has(simple.trim())) {
+        rowUnit = simple.trim();
+        continue;
+      }
       // A label: a new row, placed in the table's outline by its numbering (一、 › (三) › 1.).
       const level = LEVEL.find(([p]) => p.test(simple))?.[1];
       if (row && column === 0 && level === undefined && cell.loose) {
@@ -168,6 +175,7 @@ export function findTableCells(sections: DraftSection[], domain: Pick<DomainInge
       if (row && column === 0 && level !== undefined) rowPath = [...rowPath.filter((p) => (LEVEL.find(([re]) => re.test(simplify(p)))?.[1] ?? 9) < level), row.text];
       else if (level !== undefined) rowPath = rowPath.filter((p) => (LEVEL.find(([re]) => re.test(simplify(p)))?.[1] ?? 9) < level);
       row = cell;
+      rowUnit = undefined;
       column = 0;
     }
   }

@@ -48,6 +48,25 @@ describe('ingest reads each shape a report comes in', () => {
     expect(engine.ask({ text: '信息公开行政复议一共几件' }).text).toContain('3');
   });
 
+  it('reads an appended statistics table (统计指标, 单位, 统计数) laid out with tabs or runs of spaces', () => {
+    const text = ['一、主动公开政府信息情况', '全年主动公开政府信息412条。', '附表：某县卫生局2016年政府信息公开情况统计表', '统计指标\t单位\t统计数', '一、主动公开情况\t\t', '（一）主动公开政府信息数\t条\t412', '1.政府网站公开政府信息数\t条\t268', '八、机构建设和保障经费情况', '1.政府信息公开专职人员数（不包括政府网站工作人员数）      人      1', '2.兼职人员数      人      4', '（四）政府信息公开工作专项经费（不包括用于政府网站建设维护等方面的经费）      万元      1.5'].join('\n');
+    const r = ingest(report(text), '某县卫生局', 2016);
+    const appendix = r.knowledge.sections.find((s) => s.title.startsWith('附表'));
+    expect(appendix?.kind).toBe('other');
+    const byRow = (row: string) => r.knowledge.facts.find((f) => f.table?.row.includes(row));
+    expect(byRow('兼职人员数')).toMatchObject({ value: 4, unit: { zh: '人' } });
+    expect(byRow('专项经费')).toMatchObject({ value: 1.5, unit: { zh: '万元' } });
+    expect(byRow('政府网站公开')?.label.zh).not.toContain('统计数');
+    expect(engineFor(r).ask({ text: '兼职人员有几个' }).text).toContain('4人');
+  });
+
+  it('reads what a figure counts from the clause leading into it, and not from the body’s own short name', () => {
+    const text = '现将某县卫生和计划生育委员会（以下简称“县卫计委”）2016年政府信息公开工作年度报告公布如下。\n一、主动公开政府信息情况\n2016年，县卫计委共主动公开政府信息412条。\n（二）公开渠道\n一是政府网站。依托县政府门户网站“部门信息公开”专栏，全年发布信息268条。二是政务微信。公众号全年推送信息97条。';
+    const engine = engineFor(ingest(report(text), '某县卫生和计划生育委员会', 2016));
+    expect(engine.ask({ text: '卫计委在政府网站上发了多少条信息' }).text).toContain('268');
+    expect(engine.ask({ text: '卫计委一共主动公开了多少条' }).text).toContain('412');
+  });
+
   it('answers a question about the year after from the report’s plans for it, and nothing else of that year', () => {
     const text = '某镇2008年政府信息公开工作年度报告\n一、主动公开政府信息情况\n全年主动公开信息120条。\n二、存在的主要问题和改进措施\n还存在一些问题：一是认识不到位；二是内容不全面。\n二〇〇九年,我镇将着重抓好三项工作:一是加强学习培训;二是充实公开内容;三是扩大网上公开的比例。';
     const r = ingest(report(text), '某镇人民政府', 2008);
