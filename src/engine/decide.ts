@@ -1,6 +1,7 @@
 import type { Intent } from '../knowledge/schema.js';
 import type { SentenceHit } from '../retrieve/sentence-index.js';
 import { ASKS_COUNT } from '../match/qualifiers.js';
+import { arabicYears } from '../text/normalize.js';
 import { simplify } from '../text/script.js';
 import type { Reading } from '../types.js';
 import type { Comparison } from './compare.js';
@@ -221,6 +222,8 @@ function asksBoth(a: Reading, b: Reading, isQuestionWord: (c: string) => boolean
 /** A sentence answers a "how many" question only if it states a figure, and a date question only with a date. */
 function answersWhatIsAsked(text: string, u: Understood, understanding: Understanding): boolean {
   if (ASKS_COUNT.test(u.form) && !HOLDS_FIGURE.test(text)) return false;
+  // A question about 2017 is answered by a sentence about 2017, never by one about the report's year.
+  if (u.laterYears.length > 0 && !u.laterYears.some((y) => arabicYears(text).includes(String(y)))) return false;
   const attribute = understanding.asked.attributeOf(u.form);
   return !attribute || understanding.asked.sentenceGives(text, attribute);
 }

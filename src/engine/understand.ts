@@ -17,6 +17,8 @@ import { SCOPE } from './scope-ids.js';
 
 /** Below this score a reading is a guess, not an answer. */
 export const ANSWER_THRESHOLD = 2;
+/** A rule about a later year answers a question naming that year when it scores this share of the best. */
+const PLAN_SHARE = 0.5;
 /** A question whose own reading scores this much is a new question, not a follow-up. */
 const STANDS_ALONE_SCORE = 5;
 /** Words that mark a figure as an estimate to be checked: generic language, not report knowledge. */
@@ -52,6 +54,8 @@ export interface Understood {
   usedContext: boolean;
   /** Years the question names that the report (and its best reading) does not cover. */
   otherYears: number[];
+  /** Years after the report's that the question asks about (2014年, 明年): only words about them answer it. */
+  laterYears: number[];
   /** Years meant by 今年/去年 (by the clock) that the report does not cover. */
   otherRelativeYears: number[];
   otherPlace: boolean;
@@ -228,7 +232,9 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     const nextYear = namesNextYear(form);
     const laterAsked = [...extraction.years.filter((y) => y > knowledge.meta.year), ...(nextYear ? [knowledge.meta.year + 1] : [])];
     if (laterAsked.length > 0 && !asksActual(form)) {
-      const speaksOfIt = readings.filter((r) => r.score >= ANSWER_THRESHOLD && intents.get(r.intent)?.years.some((y) => laterAsked.includes(y)));
+      // A plan that only brushes the question (one shared word) does not answer it for that year.
+      const floor = Math.max(ANSWER_THRESHOLD, (readings[0]?.score ?? 0) * PLAN_SHARE);
+      const speaksOfIt = readings.filter((r) => r.score >= floor && intents.get(r.intent)?.years.some((y) => laterAsked.includes(y)));
       if (speaksOfIt.length > 0) readings = speaksOfIt;
     }
 
@@ -257,6 +263,7 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
       readings,
       usedContext,
       otherYears,
+      laterYears: laterAsked,
       otherRelativeYears,
       otherPlace,
       namedPlaces: places.known,

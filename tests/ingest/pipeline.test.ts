@@ -80,6 +80,13 @@ describe('ingest reads each shape a report comes in', () => {
     expect(engine.ask({ text: '2009年实际公开了多少条信息' }).outcome).toBe('out_of_scope');
   });
 
+  it('answers no figure of the report’s year for a later year whose plans only brush the question', () => {
+    const text = '某县卫计委2016年政府信息公开工作年度报告\n一、主动公开政府信息情况\n2016年，县卫计委共主动公开政府信息412条，其中规范性文件3条。\n二、存在的主要问题和改进措施\n2017年，我委将重点做好以下工作：一是完善信息发布机制，确保信息在形成或者变更之日起20个工作日内予以公开；二是加强队伍建设，全年组织业务培训不少于三次。';
+    const answer = engineFor(ingest(report(text), '某县卫生和计划生育委员会', 2016)).ask({ text: '2017年卫计委主动公开了多少条信息？' });
+    expect(answer.outcome).toBe('out_of_scope');
+    expect(answer.text).not.toContain('412');
+  });
+
   it('sums a table group the report gives no subtotal for, by a declared formula citing its rows', () => {
     const table = '三、收到和处理政府信息公开申请情况\n申请人情况\t自然人\t法人或其他组织\t总计\n一、本年新收政府信息公开申请数量\t9\t1\t10\n三、本年度办理结果\t(一)予以公开\t4\t0\t4\n(三)不予公开\t1.属于国家秘密\t0\t0\t0\n\t2.保护第三方合法权益\t2\t0\t2\n\t3.属于行政查询事项\t1\t0\t1\n(七)总计\t9\t1\t10';
     const r = ingest(report(table), '某县某局', 2021);
