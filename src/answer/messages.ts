@@ -79,6 +79,10 @@ export const MESSAGES = {
     zh: '先说明：报告里{label}不是{n}，而是{f}。',
     en: 'First, a correction: the report gives {label} as {f}, not {n}.',
   },
+  noAdvice: {
+    zh: '这要看您自己的情况，我不能替您拿主意，也不提供法律意见；我只按报告原文回答事实。',
+    en: 'That depends on your own case: I cannot decide for you or give legal advice; I only state what the report says.',
+  },
   noJudgement: {
     zh: '评价、预测和排名报告里都没有，我只按报告原文回答事实，不作评价或推测。',
     en: 'The report gives no opinions, predictions or rankings; I only state what it says, and do not judge or guess.',

@@ -6,6 +6,9 @@ import { compareMessage } from './compare-reply.js';
 import type { Decision, Premise } from './decide.js';
 import type { Understood } from './understand.js';
 
+/** Questions asking what the asker should do (该不该去告他们): no report answers them, and no bot should. */
+const ADVICE_TOPIC = 'scope:topic:advice';
+
 /** A reading this strong is a full answer; it scales confidence. */
 const STRONG_SCORE = 4;
 
@@ -50,7 +53,7 @@ export function replyTo(decision: Decision, u: Understood, build: AnswerBuilder,
     case 'other-place':
       return outOfScope(build.say('otherPlace', lang), decision.alternative);
     case 'other-topic':
-      return outOfScope(build.say(u.judgement ? 'noJudgement' : 'otherTopic', lang), undefined);
+      return outOfScope(build.say(u.topic === ADVICE_TOPIC ? 'noAdvice' : u.judgement ? 'noJudgement' : 'otherTopic', lang), undefined);
     case 'unknown': {
       const suggestions = build.examples(lang);
       if (decision.greeting) return { answer: finish({ outcome: 'unknown', message: [build.say('greeting', lang), ...bullets(suggestions)].join('\n'), intent: null, confidence: 0, suggestions }) };

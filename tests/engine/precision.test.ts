@@ -106,6 +106,15 @@ describe('what a question asks for', () => {
     expect(engine.ask({ text: '为什么审批中心办结率这么高' }).outcome).toBe('out_of_scope');
   });
 
+  it('declines to advise the asker (该不该告他们), saying so, with no figure', () => {
+    for (const text of ['能去告他们吗', '我申请的材料被拒了，你说我该不该去法院告他们', 'Should I sue them?']) {
+      const a = engine.ask({ text });
+      expect(a.outcome, text).toBe('out_of_scope');
+      expect(a.message.split('\n')[0], text).toMatch(/不能替您拿主意|cannot decide for you/);
+      expect(a.citations, text).toEqual([]);
+    }
+  });
+
   it('answers opinions and predictions with one plain sentence, no figure', () => {
     for (const text of ['你给打几分', '明年会开多少次新闻发布会', '哪个旗县的信息公开做得最好']) {
       const a = engine.ask({ text });
