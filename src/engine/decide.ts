@@ -142,7 +142,10 @@ export function decide(
   // The rule must give what was asked: a date, names or a person, the thing counted, or more than
   // one member of a list the report counts only as a whole. Else the report's sentence, or "not given".
   // A near-tie is asked back first ("4个是哪4个" may be documents or counties).
-  const attribute = u.yesNo || close.length > 1 ? undefined : understanding.asked.attributeOf(u.form);
+  // With a near-tie, the question is asked back unless no close reading gives what was asked
+  // ("局长叫什么名字" between two figures: neither names anyone).
+  const asked = u.yesNo ? undefined : understanding.asked.attributeOf(u.form);
+  const attribute = asked && (close.length <= 1 || toIntents(close).every((i) => !understanding.asked.provides(i, asked))) ? asked : undefined;
   if (attribute && !understanding.asked.provides(bestIntent, attribute)) {
     const hit = understanding.sentences.best(u.form);
     // The rule's own quote was weighed already: a sentence helps only if it says something else.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IngestError } from '../../src/ingest/index.js';
-import { engineFor, ingest } from './ingest-support.js';
+import { engineFor, ingest, unseenReports } from './ingest-support.js';
 
 const report = (body: string) => Buffer.from(body);
 
@@ -65,6 +65,19 @@ describe('ingest reads each shape a report comes in', () => {
     const engine = engineFor(ingest(report(text), '某县卫生和计划生育委员会', 2016));
     expect(engine.ask({ text: '卫计委在政府网站上发了多少条信息' }).text).toContain('268');
     expect(engine.ask({ text: '卫计委一共主动公开了多少条' }).text).toContain('412');
+  });
+
+  it('tells a name asked for from a role: "局长叫什么名字" is not given, "组长是谁担任" is the 局长', () => {
+    // Two figures of the 澄岭 report tie on the body's own words; neither names anyone.
+    const chengling = unseenReports().find((r) => r.slug === 'chengling-shijianju-2021');
+    if (!chengling) throw new Error('tests/ingest/unseen-reports lacks chengling-shijianju-2021');
+    const engine = engineFor(ingest(chengling.bytes, chengling.body, chengling.year));
+    const name = engine.ask({ text: '市场监管局局长叫什么名字?' });
+    expect(name.outcome).toBe('out_of_scope');
+    expect(name.message.split('\n')[0]).toMatch(/^报告没有给出人员姓名/);
+    const role = engine.ask({ text: '领导小组组长是谁担任的?' });
+    expect(role.outcome).toBe('answered');
+    expect(role.message).toContain('由局长任组长');
   });
 
   it('answers a question about the year after from the report’s plans for it, and nothing else of that year', () => {
