@@ -19,6 +19,8 @@ export interface DraftFigure {
   none: boolean;
   /** What the total this figure breaks down counts ("共主动公开政府信息1286条。按类别分:…工作动态类583条"). */
   whole?: string;
+  /** The total itself, when the report states it: a part's share of it can then be worked out. */
+  wholeFigure?: DraftFigure;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -139,7 +141,11 @@ function markBreakdown(own: { figure: DraftFigure; clauseIndex: number }[], clau
   const first = own[0];
   const simple = simplify(clauses[0] ?? '');
   if (before && BREAKDOWN_LEAD.test(simple)) {
-    for (const { figure } of own) if (figure.unit === before.unit) figure.whole = before.label;
+    for (const { figure } of own) {
+      if (figure.unit !== before.unit) continue;
+      figure.whole = before.label;
+      figure.wholeFigure = before;
+    }
     return;
   }
   if (!first) return;
@@ -147,7 +153,11 @@ function markBreakdown(own: { figure: DraftFigure; clauseIndex: number }[], clau
   const colon = /[：:]$/.test(clauses[first.clauseIndex] ?? '') ? first.clauseIndex : -1;
   const from = opens >= 0 ? opens : colon >= 0 ? colon + 1 : -1;
   if (from < 0) return;
-  for (const { figure, clauseIndex } of own) if (clauseIndex >= from && figure !== first.figure && figure.unit === first.figure.unit) figure.whole = first.figure.label;
+  for (const { figure, clauseIndex } of own) {
+    if (clauseIndex < from || figure === first.figure || figure.unit !== first.figure.unit) continue;
+    figure.whole = first.figure.label;
+    figure.wholeFigure = first.figure;
+  }
 }
 
 /**

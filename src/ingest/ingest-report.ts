@@ -126,8 +126,10 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
 
   // Figures and negations of the text, each with the clause it stands in as its reply.
   const byClause = new Map<string, { figure: DraftFigure; id: string }[]>();
+  const figureIds = new Map<DraftFigure, string>();
   for (const f of figures) {
     const id = nextId(f.sentence.section.id, 'f');
+    figureIds.set(f, id);
     const list = byClause.get(f.clause) ?? [];
     list.push({ figure: f, id });
     byClause.set(f.clause, list);
@@ -187,6 +189,39 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
       reply: { zh: templateOf(f.clause), en: `The report gives {f:${id}}${f.unit === '%' ? '%' : ` ${unitEn.get(f.unit) ?? ''}`} for “${label}”.` },
       cite: [{ section: f.sentence.section.id, quote: f.sentence.text }],
       checks: id,
+      kind: 'figure',
+      section: f.sentence.section.id,
+      surface: label,
+    });
+  }
+  const derived: Derived[] = [];
+  // "其中按时办结13件" of "申请办结14件": people ask what share the part is, which the report
+  // leaves them to work out. Each part of a stated total gets its share by a declared formula
+  // (part ÷ total), unless its sentence states a share already ("其中自然人申请48件，占76.2%").
+  for (const [f, id] of figureIds) {
+    const whole = f.wholeFigure;
+    const wholeId = whole ? figureIds.get(whole) : undefined;
+    // Only a total of the part's own sentence ("共收到申请27件,其中当面申请9件") is surely its whole.
+    if (!whole || !wholeId || whole.sentence !== f.sentence || f.unit === '%' || f.none || f.value <= 0 || whole.value <= f.value || f.approx || whole.approx) continue;
+    if (figures.some((g) => g.unit === '%' && g.sentence === f.sentence)) continue;
+    const shareId = `${id}.share`;
+    const part = mainland(f.label) || mainland(f.clause);
+    const of = mainland(whole.label) || mainland(whole.clause);
+    const label = `${part}占${of}的比例`;
+    derived.push({ id: shareId, label: { zh: label, en: label }, op: 'ratio-percent', args: [id, wholeId], decimals: 2, unit: { zh: '%', en: '%' } });
+    things.push({
+      id: shareId,
+      concepts: vocabulary.conceptsOf(part),
+      key: [],
+      extra: ['rate'],
+      whole: vocabulary.conceptsOf(of),
+      question: { zh: `${short(part)}占${short(of)}的比例是多少？`, en: `What share of “${short(of)}” is “${short(part)}”?` },
+      reply: {
+        zh: `${meta.year}年，${part}{f:${id}}${f.unit}，占${of}（{f:${wholeId}}${f.unit}）的{d:${shareId}}%（按报告数字计算：{f:${id}} ÷ {f:${wholeId}}）。`,
+        en: `“${part}” ({f:${id}}) is {d:${shareId}}% of “${of}” ({f:${wholeId}}), worked out from the report's figures.`,
+      },
+      cite: [...new Set([whole.sentence.text, f.sentence.text])].map((quote) => ({ section: f.sentence.section.id, quote })),
+      checks: shareId,
       kind: 'figure',
       section: f.sentence.section.id,
       surface: label,
@@ -275,7 +310,6 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
     });
   }
 
-  const derived: Derived[] = [];
   // Headers spanning columns the table gives no figure for (法人或其他组织): each row's sum, by a declared formula.
   let groupSums = 0;
   for (const { label, cells: rowCells } of rows.values()) {

@@ -80,6 +80,18 @@ describe('ingest reads each shape a report comes in', () => {
     expect(role.message).toContain('由局长任组长');
   });
 
+  it('works out a part’s share of the total its sentence states, by a declared formula citing both', () => {
+    const text = '一、依申请公开政府信息情况\n全年共收到政府信息公开申请64件，其中当面申请9件，网络申请44件。自然人申请48件，占75%。';
+    const r = ingest(report(text), '某县人民政府', 2020);
+    expect(r.knowledge.derived.find((d) => d.op === 'ratio-percent')).toMatchObject({ decimals: 2, unit: { zh: '%' } });
+    const engine = engineFor(r);
+    const share = engine.ask({ text: '当面申请占多少比例' });
+    expect(share.outcome).toBe('answered');
+    expect(share.text).toContain('14.06%');
+    expect(share.text).toContain('9 ÷ 64');
+    expect(engine.ask({ text: '当面申请多少件' }).text).not.toContain('%');
+  });
+
   it('answers a question about the year after from the report’s plans for it, and nothing else of that year', () => {
     const text = '某镇2008年政府信息公开工作年度报告\n一、主动公开政府信息情况\n全年主动公开信息120条。\n二、存在的主要问题和改进措施\n还存在一些问题：一是认识不到位；二是内容不全面。\n二〇〇九年,我镇将着重抓好三项工作:一是加强学习培训;二是充实公开内容;三是扩大网上公开的比例。';
     const r = ingest(report(text), '某镇人民政府', 2008);
