@@ -46,6 +46,17 @@ export interface AnswerBuilder {
 
 export function createAnswerBuilder(knowledge: Knowledge, figures: Figures): AnswerBuilder {
   const sections = new Map(knowledge.sections.map((s) => [s.id, s]));
+  // A subsection is cited with its part ("主动公开政府信息情况 › 公开渠道"): people know a report by its
+  // parts, and the part says where the subsection's title stands.
+  const titleOf = (id: string): string => {
+    const section = sections.get(id);
+    if (!section) return id;
+    let part = section;
+    for (let up = sections.get(part.parent ?? ''); up && up.parent !== null && sections.has(up.parent); up = sections.get(up.parent ?? '')) part = up;
+    const top = part.parent === null ? undefined : sections.get(part.parent);
+    const isPartOfReport = top === undefined || top.parent === null;
+    return part !== section && isPartOfReport ? `${part.title} › ${section.title}` : section.title;
+  };
   const replyLang = (lang: Lang): ReplyLang => (lang === 'en' ? 'en' : 'zh');
   let traditionalize: ((text: string) => string) | undefined;
   /** Chinese text of ours (mainland simplified) into the asker's script; the converter is built on first use. */
@@ -109,7 +120,7 @@ export function createAnswerBuilder(knowledge: Knowledge, figures: Figures): Ans
           const section = sections.get(c.section);
           return Object.freeze({
             sectionId: c.section,
-            section: reportText(section?.title ?? c.section, lang),
+            section: reportText(titleOf(c.section), lang),
             sectionEn: section?.titleEn ?? c.section,
             quote: reportText(c.quote, lang),
           });
@@ -120,7 +131,7 @@ export function createAnswerBuilder(knowledge: Knowledge, figures: Figures): Ans
     },
     citation(sectionId, quote, lang) {
       const section = sections.get(sectionId);
-      return { sectionId, section: reportText(section?.title ?? sectionId, lang), sectionEn: section?.titleEn ?? sectionId, quote: reportText(quote, lang) };
+      return { sectionId, section: reportText(titleOf(sectionId), lang), sectionEn: section?.titleEn ?? sectionId, quote: reportText(quote, lang) };
     },
     reportText,
     contact(lang) {

@@ -41,7 +41,7 @@ describe('npm run ask', () => {
     const { code, stdout } = await runCli(['简报发了多少期?']);
     expect(code).toBe(0);
     expect(stdout).toContain('15期');
-    expect(stdout).toContain('来源：夯实载体');
+    expect(stdout).toContain('来源：概述 › 夯实载体');
   });
 
   it('stops with the variable name and what is expected when configuration is bad', async () => {

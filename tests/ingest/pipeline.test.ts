@@ -149,7 +149,7 @@ describe('ingest reads each shape a report comes in', () => {
     expect(r.knowledge.facts.some((f) => f.value === 1286)).toBe(true);
     const board = engineFor(r).ask({ text: '政务公开栏公开了几条?' });
     expect(board.text).toContain('84');
-    expect(board.citations[0]?.section).toBe('政务公开栏');
+    expect(board.citations[0]?.section).toBe('主动公开政府信息情况 › 政务公开栏');
   });
 
   it('answers each contact field from its own line, and "怎么联系" with the whole block', () => {
