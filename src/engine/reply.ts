@@ -151,8 +151,9 @@ export function replyTo(decision: Decision, u: Understood, build: AnswerBuilder,
           message: [
             ...(u.otherRelativeYears.length > 0 ? [build.say('relativeYear', lang)] : []),
             ...(decision.premises ?? []).map((p) => premiseLine(p, build, figures, lang)),
-            // Two figures of one sentence ("1名专职人员和4名兼职信息员") read the same: said once.
-            ...new Set(decision.intents.map((i) => [yesNoPrefix(i, u, build, figures, lang), build.replyOf(i, lang)].filter(Boolean).join(lang === 'en' ? ' ' : ''))),
+            // Two figures of one sentence ("1名专职人员和4名兼职信息员") read the same, or one says
+            // the other and more ("自然人申请48件" and "自然人申请48件，占76.2%"): each said once.
+            ...saidOnce(decision.intents.map((i) => [yesNoPrefix(i, u, build, figures, lang), build.replyOf(i, lang)].filter(Boolean).join(lang === 'en' ? ' ' : ''))),
           ].join('\n'),
           intent: first.id,
           confidence,
@@ -184,4 +185,10 @@ function yesNoPrefix(intent: Intent, u: Understood, build: AnswerBuilder, figure
   const close = Math.abs(asked - figure) < 0.5 || (figure > 0 && Math.abs(asked - figure) / figure <= 0.1 && u.roughGuess);
   if (close) return build.say('roughly', lang);
   return build.say('no', lang, { n });
+}
+
+/** Reply lines without repeats: a line another line already says (its text, end punctuation aside) is left out. */
+function saidOnce(lines: string[]): string[] {
+  const bare = (line: string) => line.replace(/[。.！!]+$/u, '');
+  return lines.filter((line, i) => !lines.some((other, j) => j !== i && (bare(other) === bare(line) ? j < i : bare(other).includes(bare(line)))));
 }

@@ -17,6 +17,8 @@ import { SCOPE } from './scope-ids.js';
 
 /** Below this score a reading is a guess, not an answer. */
 export const ANSWER_THRESHOLD = 2;
+/** The concept of documents still in force (现行有效): a state the report gives, whatever 现在 says. */
+const IN_FORCE = 'in-force';
 /** A rule about a later year answers a question naming that year when it scores this share of the best. */
 const PLAN_SHARE = 0.5;
 /** A question whose own reading scores this much is a new question, not a follow-up. */
@@ -197,7 +199,9 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
     const flags = [...extraction.concepts];
     // "现在好奇2011年那会儿…": words of another time are off-topic only when the report's year is not named.
     const namesOwnYear = extraction.years.includes(knowledge.meta.year);
-    const topic = flags.find((c) => c.startsWith(SCOPE.topic) && !(namesOwnYear && topicFamily.get(c) === 'when'));
+    // "现在还有效的有多少" asks for the report's count of documents in force, not for today's figures.
+    const asksInForce = extraction.concepts.has(IN_FORCE);
+    const topic = flags.find((c) => c.startsWith(SCOPE.topic) && !((namesOwnYear || asksInForce) && topicFamily.get(c) === 'when'));
     const places = readPlaces(form);
     const otherPlace = extraction.concepts.has(SCOPE.otherPlace) || places.other;
     const greeting = extraction.concepts.has(SCOPE.greeting);

@@ -92,6 +92,22 @@ describe('ingest reads each shape a report comes in', () => {
     expect(engine.ask({ text: '当面申请多少件' }).text).not.toContain('%');
   });
 
+  it('follows a conversation from one applicant type or table column to the next, dropping the last one', () => {
+    const jinhe = unseenReports().find((r) => r.slug === 'jinhe-quzhengfu-2022');
+    if (!jinhe) throw new Error('tests/ingest/unseen-reports lacks jinhe-quzhengfu-2022');
+    const engine = engineFor(ingest(jinhe.bytes, jinhe.body, jinhe.year));
+    const ask = (text: string, session: string) => engine.ask({ text, session });
+    expect(ask('自然人申请的有几件', 'a').text).toContain('48');
+    expect(ask('那法人呢', 'a').text).toContain('15');
+    const businesses = ask('其中企业的呢？', 'a');
+    expect(businesses.outcome).toBe('answered');
+    expect(businesses.text).toContain('9件');
+    expect(ask('2022年区政府制发了几件行政规范性文件', 'b').text).toContain('11');
+    const inForce = ask('现在还有效的有多少', 'b');
+    expect(inForce.outcome).toBe('answered');
+    expect(inForce.text).toContain('64');
+  });
+
   it('answers a question about the year after from the report’s plans for it, and nothing else of that year', () => {
     const text = '某镇2008年政府信息公开工作年度报告\n一、主动公开政府信息情况\n全年主动公开信息120条。\n二、存在的主要问题和改进措施\n还存在一些问题：一是认识不到位；二是内容不全面。\n二〇〇九年,我镇将着重抓好三项工作:一是加强学习培训;二是充实公开内容;三是扩大网上公开的比例。';
     const r = ingest(report(text), '某镇人民政府', 2008);
