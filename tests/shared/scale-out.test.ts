@@ -27,12 +27,15 @@ function capture() {
   return { logger, events: () => lines.map((l) => JSON.parse(l) as { event: string; level: string }) };
 }
 
+/** Mid-window on a fixed clock, so the rate limit's one-minute window never turns over during a test. */
+const MID_WINDOW = () => 1_700_000_030_000;
+
 async function instance(env: Record<string, string> = {}) {
   const config = readConfig({ REDIS_URL: redis.url, ...env });
   const { logger, events } = capture();
   const state = await createSharedState(config, logger);
   states.push(state);
-  const app = createHttpApp({ engine: bootEngine(), config, logger, state });
+  const app = createHttpApp({ engine: bootEngine(), config, logger, state, clock: MID_WINDOW });
   return { app, events, state };
 }
 
