@@ -19,6 +19,8 @@ const WEAK_SURFACED_SCORE = 4;
 /** …when the sentence holds at least this share of the question's telling words. */
 const SENTENCE_OVER_WEAK = 0.5;
 const MAX_OPTIONS = 3;
+/** A statement that nothing happened, this close to a table's zero, answers in its stead. */
+const NONE_OVER_ZERO = 0.5;
 /** A reply template that states a figure. */
 const STATES_FIGURE = /\{[fd]:/;
 /** A question that counts people (多少人次, 几个人): only a figure in a unit of people answers it. */
@@ -30,7 +32,7 @@ const PEOPLE_UNIT = /人|名|位/;
 /** The topic of questions that ask why. */
 const WHY_TOPIC = 'scope:topic:why';
 /** Words by which a sentence of a report gives a reason or a purpose (结合机构改革…调整, 为…建立, 防止…). */
-const GIVES_REASON = /为了|为进一步|由于|因为|结合|旨在|以便|确保|防止|避免|目的|按照|根据/;
+const GIVES_REASON = /为了|为进一步|由于|因|结合|旨在|以便|确保|防止|避免|目的|按照|根据/;
 /** A figure other than a year, in digits or Chinese numerals with a unit: what a "how many" sentence must hold. */
 const HOLDS_FIGURE = /\d+(?!\d*年)|[一二三四五六七八九十两百千万]+[个条件项次场期人名家所]/;
 
@@ -201,6 +203,17 @@ export function decide(
     return i.checks && value ? `${value}|${unitOf(i.checks)}` : undefined;
   };
   const bestFigure = figureKey(bestIntent);
+  // A zero in a table (收取的费用 0万元) and the text's "未收取任何费用" say one thing: the text's
+  // words answer "收费了没" better than a figure, and need no question back.
+  if (bestIntent.checks !== undefined && figureOf(bestIntent.checks) === 0) {
+    // A rule stating a "none" checks no figure: its fact is its own id.
+    const saysNone = u.readings.find((r) => {
+      const intent = intents.get(r.intent);
+      return intent !== undefined && intent.checks === undefined && r.score >= best.score * NONE_OVER_ZERO && figureOf(intent.id) === 0 && unitOf(intent.id) === '';
+    });
+    const none = saysNone ? intents.get(saysNone.intent) : undefined;
+    if (saysNone && none) return { kind: 'answer', intents: [none], best: saysNone };
+  }
   if (close.length > 1 && bestFigure !== undefined && closeIntents.every((i) => figureKey(i) === bestFigure)) return { kind: 'answer', intents: [bestIntent], best };
   if (close.length > 1) return { kind: 'which', options: closeIntents, remember: bestIntent };
   return { kind: 'answer', intents: [bestIntent], best };

@@ -288,7 +288,9 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
   for (const [key, { label, cells: rowCells }] of rows) {
     const ordered = [...rowCells.filter((r) => r.cell.defaultColumn), ...rowCells.filter((r) => !r.cell.defaultColumn)];
     const first = ordered[0] as (typeof ordered)[number];
-    const part = (r: (typeof ordered)[number]) => `${r.column.replace(first.cell.columnGroup ?? '', '') || r.column}{f:${r.id}}${unitText(r.cell.unit)}`;
+    // A statistics table's one value column (统计数) names nothing: its figure stands alone.
+    const columnName = (r: (typeof ordered)[number]) => (/^统计数$/.test(simplify(r.column)) ? '' : r.column.replace(first.cell.columnGroup ?? '', '') || r.column);
+    const part = (r: (typeof ordered)[number]) => `${columnName(r)}{f:${r.id}}${unitText(r.cell.unit)}`;
     const parts = ordered.map(part);
     const last = rowCells.at(-1) as (typeof ordered)[number];
     const section = first.cell.section.id;

@@ -60,6 +60,17 @@ describe('ingest reads each shape a report comes in', () => {
     expect(engineFor(r).ask({ text: '兼职人员有几个' }).text).toContain('4人');
   });
 
+  it('answers "收费了没" with the text’s "未收取任何费用" rather than a table’s 0, and "why" with the sentence giving the cause', () => {
+    const text = ['一、依申请公开政府信息情况', '全年共收到申请14件，其中因需征求第三方意见延期办结1件，因涉及个人隐私不同意公开的1件。', '二、政府信息公开的收费及减免情况', '2016年，县卫计委在提供依申请公开政府信息过程中，未收取任何费用。', '附表：某县卫生局2016年政府信息公开情况统计表', '统计指标\t单位\t统计数', '（一）收到申请数\t件\t14', '七、依申请公开信息收取的费用\t万元\t0'].join('\n');
+    const engine = engineFor(ingest(report(text), '某县卫生局', 2016));
+    const fees = engine.ask({ text: '依申请公开收费了没' });
+    expect(fees.outcome).toBe('answered');
+    expect(fees.text).toContain('未收取任何费用');
+    const why = engine.ask({ text: '不同意公开的那个申请是什么原因没公开' });
+    expect(why.outcome).toBe('answered');
+    expect(why.citations[0]?.quote).toContain('个人隐私');
+  });
+
   it('reads what a figure counts from the clause leading into it, and not from the body’s own short name', () => {
     const text = '现将某县卫生和计划生育委员会（以下简称“县卫计委”）2016年政府信息公开工作年度报告公布如下。\n一、主动公开政府信息情况\n2016年，县卫计委共主动公开政府信息412条。\n（二）公开渠道\n一是政府网站。依托县政府门户网站“部门信息公开”专栏，全年发布信息268条。二是政务微信。公众号全年推送信息97条。';
     const engine = engineFor(ingest(report(text), '某县卫生和计划生育委员会', 2016));
