@@ -28,6 +28,27 @@ const SPACED_ROW = /^(\p{Script=Han}[^\s|]{0,30})((?:\s+[-+]?\d+(?:\.\d+)?%?){2,
 /** A statistics-table row laid out with runs of spaces: "2.兼职人员数      人      4" (label, unit, figure). */
 const SPACED_UNIT_ROW = /^(\S.{0,80}?)\s{2,}(\p{Script=Han}{1,3})\s{2,}([-+]?\d+(?:\.\d+)?%?)$/u;
 
+const FIGURE_CELL = /^[-+]?\d+(?:\.\d+)?%?$/;
+const HEADER_CELL = /^[\p{Script=Han}/（）()]{1,12}$/u;
+
+/**
+ * A table row as a PDF's text gives it, its cells apart by runs of spaces: a row with its figures
+ * ("（三）不予公开   1.属于国家秘密     0    0    0"), figures alone ("1     0    0     0"), or
+ * header cells, wrapped or not ("商业     科研    社会公益"). Undefined for any other line: prose
+ * never leaves such runs between short pieces, and a "索引号：…" field line has its colon.
+ */
+function spacedCells(text: string): string[] | undefined {
+  const pieces = text.trim().split(/\s{2,}/);
+  if (pieces.length < 2 || /[|｜]/.test(text)) return undefined;
+  const figures = pieces.filter((p) => FIGURE_CELL.test(p)).length;
+  const trailing = pieces.findIndex((_, i) => pieces.slice(i).every((q) => FIGURE_CELL.test(q)));
+  if (figures === pieces.length) return pieces;
+  const labels = trailing > 0 ? pieces.slice(0, trailing) : [];
+  if (labels.length > 0 && labels.every((p) => /\p{Script=Han}/u.test(p) && !/[。，,；;：:]/.test(p))) return pieces;
+  if (figures === 0 && pieces.every((p) => HEADER_CELL.test(p))) return pieces;
+  return undefined;
+}
+
 /** Table cells flattened into lines: "规章 | 0 | 0 | 0", "0 |", a lone "|", or "规章 0 0 0". */
 const isTabular = (text: string) => /[|｜]/.test(text) || NUMERIC_CELL.test(text);
 
@@ -79,6 +100,8 @@ export function buildSections(input: SourceLine[], domain: Pick<DomainIngest, 's
     if (spaced) return [{ ...l, text: `${spaced[1]} | ${(spaced[2] ?? '').trim().split(/\s+/).join(' | ')}` }];
     const unitRow = SPACED_UNIT_ROW.exec(l.text);
     if (unitRow) return [{ ...l, text: `${unitRow[1]} | ${unitRow[2]} | ${unitRow[3]}` }];
+    const cells = spacedCells(l.text);
+    if (cells) return [{ ...l, text: cells.join(' | ') }];
     return splitRunOn(l.text, domain).map((text) => ({ ...l, text }));
   });
   const zone = tableZone(lines, (text) => {

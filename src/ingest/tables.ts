@@ -156,7 +156,7 @@ export function findTableCells(sections: DraftSection[], domain: Pick<DomainInge
         column = 0;
         readingHeader = true;
         if (!/^信息内容$|^申请人情况$|^统计指标$|^单位$|^[（(]本列数据/.test(simple)) header.push(cell.text);
-        const found = domain.tables.find((t) => t.marker.every((m) => header.some((h) => simplify(h).includes(m))));
+        const found = domain.tables.find((t) => t.marker.every((m) => m.split('|').some((alt) => header.some((h) => simplify(h).includes(alt)))));
         if (found) template = found;
         row = undefined;
         continue;

@@ -233,7 +233,7 @@ export const DomainIngest = z
         z
           .object({
             id,
-            marker: z.array(nonEmpty).min(1).describe('header cells that identify the table'),
+            marker: z.array(nonEmpty).min(1).describe('header cells that identify the table, each found in some header cell; "商业企业|商业" accepts either (a PDF wraps 商业企业 over two lines)'),
             columns: z.array(TableColumn).min(1).describe('its numeric columns in reading order'),
             row: LocalText.optional().describe('the row name when the table has one data row and no row label'),
             askedRow: z

@@ -119,6 +119,18 @@ describe('ingest reads each shape a report comes in', () => {
     expect(inForce.text).toContain('64');
   });
 
+  it('reads national tables a PDF laid out in runs of spaces, header cells wrapped, and leaves the breadcrumb out of the title', () => {
+    const fengqiao = unseenReports().find((r) => r.slug === 'fengqiao-nongye-2019');
+    if (!fengqiao) throw new Error('tests/ingest/unseen-reports lacks fengqiao-nongye-2019');
+    const r = ingest(fengqiao.bytes, fengqiao.body, fengqiao.year);
+    expect(r.knowledge.sections[0]?.title).toBe('枫桥市农业农村局2019年政府信息公开工作年度报告');
+    expect(r.knowledge.sections.map((s) => s.title)).not.toContain('予以公开');
+    const engine = engineFor(r);
+    expect(engine.ask({ text: '予以公开的有几件' }).text).toContain('总计8件');
+    expect(engine.ask({ text: '商业企业申请了几件' }).text).toContain('2件');
+    expect(engine.ask({ text: '行政复议有几件' }).text).toContain('结果维持1件');
+  });
+
   it('answers a question about the year after from the report’s plans for it, and nothing else of that year', () => {
     const text = '某镇2008年政府信息公开工作年度报告\n一、主动公开政府信息情况\n全年主动公开信息120条。\n二、存在的主要问题和改进措施\n还存在一些问题：一是认识不到位；二是内容不全面。\n二〇〇九年,我镇将着重抓好三项工作:一是加强学习培训;二是充实公开内容;三是扩大网上公开的比例。';
     const r = ingest(report(text), '某镇人民政府', 2008);
