@@ -29,6 +29,16 @@ import { createVocabulary } from './vocabulary.js';
  */
 const unbracketed = (label: string) => label.replace(/[（(][^（()）]*[)）]/g, '');
 
+/** The question a contact line answers, by its field, so a question back tells the lines apart. */
+const FIELD_QUESTIONS: Record<string, { zh: string; en: string }> = {
+  'contact-phone': { zh: '联系电话是多少？', en: 'What is the phone number?' },
+  'contact-address': { zh: '地址在哪里？', en: 'What is the address?' },
+  'contact-postcode': { zh: '邮编是多少？', en: 'What is the postcode?' },
+  'contact-fax': { zh: '传真号码是多少？', en: 'What is the fax number?' },
+  'contact-email': { zh: '邮箱是什么？', en: 'What is the email address?' },
+  'office-hours': { zh: '办公时间是什么时候？', en: 'What are the office hours?' },
+};
+
 /** What a table appended to the report weighs against the text's own sentences, which state most of its figures too. */
 const APPENDIX_SHARE = 0.6;
 export interface IngestResult {
@@ -426,7 +436,11 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
   const contactFields = new Set(d.contactFields);
   const contactThings = new Set<string>(['report.contact']);
   const givesOne = (text: string) => givesContact(text, d) || (mentionsContact(text, d) && /\d{5,}/.test(text));
-  sentences.filter((x) => givesOne(x.text)).forEach((x, n) => {
+  // Field by field, however short ("电话：0736-5321088；" is no sentence of four characters).
+  const fieldPieces = sections.flatMap((section) =>
+    section.lines.filter((l) => !/[|｜]/.test(l.text)).flatMap((l) => [...l.text.matchAll(/[^。！？!?；;]+[。！？!?；;]*/g)].map((m) => ({ section, text: m[0].trim() }))),
+  );
+  fieldPieces.filter((x) => x.text && givesOne(x.text)).forEach((x, n) => {
     const text = mainland(x.text);
     // Known by its field (电话, 地址, 受理时间): "电话多少" finds the phone line, "怎么联系" the whole
     // contact; the other words of the line (党政办公室) rank it, never outweigh a field.
@@ -439,7 +453,7 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
       key: fields,
       extra: [],
       topic: all.filter((c) => !contactFields.has(c)).slice(0, 6),
-      question: { zh: '怎么联系他们？', en: 'How can they be contacted?' },
+      question: FIELD_QUESTIONS[fields[0] ?? ''] ?? { zh: '怎么联系他们？', en: 'How can they be contacted?' },
       reply: { zh: text, en: `The report gives this contact: “${text}”` },
       cite: [{ section: x.section.id, quote: x.text }],
       kind: 'figure',

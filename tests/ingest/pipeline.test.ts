@@ -131,6 +131,16 @@ describe('ingest reads each shape a report comes in', () => {
     expect(engine.ask({ text: '行政复议有几件' }).text).toContain('结果维持1件');
   });
 
+  it('answers each contact field of a one-line contact, however short (邮编, 电话, 传真), and offers them by name', () => {
+    const text = '一、主动公开政府信息情况\n全年主动公开信息326条。\n二、其他需要报告的事项\n如需了解，可与镇党政办公室联系。地址：某县双溪镇双溪街12号；邮编：415300；电话：0736-5321088；传真：0736-5321089；办公时间：周一至周五。';
+    const engine = engineFor(ingest(report(text), '某县双溪镇人民政府', 2014));
+    expect(engine.ask({ text: '邮编多少' }).text).toContain('415300');
+    const phone = engine.ask({ text: '电话多少' });
+    expect(phone.text).toContain('0736-5321088');
+    expect(phone.text).not.toContain('5321089');
+    expect(engine.ask({ text: '传真号码呢' }).text).toContain('0736-5321089');
+  });
+
   it('answers a question about the year after from the report’s plans for it, and nothing else of that year', () => {
     const text = '某镇2008年政府信息公开工作年度报告\n一、主动公开政府信息情况\n全年主动公开信息120条。\n二、存在的主要问题和改进措施\n还存在一些问题：一是认识不到位；二是内容不全面。\n二〇〇九年,我镇将着重抓好三项工作:一是加强学习培训;二是充实公开内容;三是扩大网上公开的比例。';
     const r = ingest(report(text), '某镇人民政府', 2008);
