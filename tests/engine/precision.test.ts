@@ -106,6 +106,20 @@ describe('what a question asks for', () => {
     expect(engine.ask({ text: '为什么审批中心办结率这么高' }).outcome).toBe('out_of_scope');
   });
 
+  it('reads 咋弄的 of how something was done as a question, not a personal errand, and 会开了几次 as meetings', () => {
+    const how = engine.ask({ text: '工作机制咋弄的 一把手负总责那个' });
+    expect(how.outcome).toBe('answered');
+    expect(how.message).toContain('分管领导具体抓');
+    expect(engine.ask({ text: '我申请信息公开该咋弄' }).outcome).toBe('out_of_scope');
+    expect(engine.ask({ text: '会开了几次' }).message).toContain('9次');
+  });
+
+  it('gives the report’s words under a named problem when asked where it falls short', () => {
+    const a = engine.ask({ text: '日常管理有哪些不规范的地方' });
+    expect(a.outcome).toBe('answered');
+    expect(a.citations[0]?.quote).toContain('不动栏');
+  });
+
   it('declines to advise the asker (该不该告他们), saying so, with no figure', () => {
     for (const text of ['能去告他们吗', '我申请的材料被拒了，你说我该不该去法院告他们', 'Should I sue them?']) {
       const a = engine.ask({ text });
