@@ -10,6 +10,11 @@ export interface NamedPlace {
   spellings: string[];
 }
 
+/** Endings of a body rather than a place: a department or an office has a report of its own. */
+const BODY_ENDINGS = new Set(['局', '委员会', '委', '办公室']);
+/** A place's government named in full ("石门县人民政府", "双溪镇政府"). */
+const GOVERNMENT = /(\p{Script=Han}{2,6}?[省市县区旗镇乡])(?:人民)?政府/gu;
+
 /** The places a question names: another one (out of scope), and the report's own. */
 export interface PlacesRead {
   other: boolean;
@@ -26,6 +31,8 @@ export function createPlaceReader(knowledge: Knowledge, lexicon: Lexicon, report
   const placeEndings = [...scope.placeEndings].sort((x, y) => y.length - x.length);
   const notPlaceStart = new Set(scope.notPlaceStarts);
   const ownNames = [...scope.places.flatMap((p) => p.zh), knowledge.meta.city.zh, knowledge.meta.title.zh].map((n) => simplify(n));
+  // The report's body: an ingested pack's full name (石门县双溪镇人民政府), a curated one's city (通辽市).
+  const body = simplify(knowledge.meta.city.zh);
   /** Every character of `short`, in order, within `long`, first and last included (卫健局 in 卫生健康局). */
   const isShortFormOf = (short: string, long: string) => {
     let at = 0;
@@ -73,6 +80,15 @@ export function createPlaceReader(knowledge: Knowledge, lexicon: Lexicon, report
   function readPlaces(form: string): PlacesRead {
     const known: NamedPlace[] = [];
     if (!placeEndings.some((e) => form.includes(e))) return { other: false, known };
+    // "石门县人民政府…" to the report of 石门县双溪镇人民政府: a government the report's body is not.
+    for (const m of form.matchAll(GOVERNMENT)) {
+      // Only a region the body's own name passes through (石门县 of 石门县双溪镇) and the report never
+      // names as a government of its own ("旗县区政府召开…" it does) is another body.
+      const place = m[1] ?? '';
+      const at = body.indexOf(place);
+      const within = at >= 0 && /[省市县区旗镇乡]/.test(body.slice(at + place.length).replace(/(人民政府|政府|办公室|办事处|街道办).*$/, ''));
+      if (within && !reportText.includes(`${place}政府`) && !reportText.includes(`${place}人民政府`)) return { other: true, known };
+    }
     const words = segmentWords(form);
     let from = 0;
     for (let i = 0; i < words.length; i++) {
@@ -99,9 +115,10 @@ export function createPlaceReader(knowledge: Knowledge, lexicon: Lexicon, report
       }
       let prefix = word.slice(0, -ending.length);
       // An unknown name comes out of the segmenter a character at a time (小/榄/镇, 铁/西区): gather them.
+      // A bare ending ("监管/局") takes the word before it whole.
       for (let j = i - 1; j >= 0 && prefix.length < 4; j--) {
         const before = words[j] ?? '';
-        if (before.length !== 1 || notPlaceStart.has(before)) break;
+        if ((before.length !== 1 && prefix.length > 0) || notPlaceStart.has(before)) break;
         prefix = before + prefix;
       }
       if (prefix.length < 2 || !/^\p{Script=Han}+$/u.test(prefix) || [...prefix].some((ch) => notPlaceStart.has(ch))) continue;
@@ -115,6 +132,9 @@ export function createPlaceReader(knowledge: Knowledge, lexicon: Lexicon, report
       if (lexicon.zhByFirst.get(ending[0] ?? '')?.some((t) => t.term.length > ending.length && after.startsWith(t.term) && t.concepts.length > 0)) continue;
       const held = names.some((n) => longTerms.includes(n));
       if (!held) return { other: true, known };
+      // A body the knowledge has a word for (市场监管局) that this report never mentions is another
+      // body's report; a place's words are no body, and may be asked of ("奈曼旗的呢").
+      if (BODY_ENDINGS.has(ending) && !names.some((n) => reportText.includes(n.slice(0, -ending.length)))) return { other: true, known };
     }
     return { other: false, known };
   }

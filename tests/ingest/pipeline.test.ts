@@ -141,6 +141,15 @@ describe('ingest reads each shape a report comes in', () => {
     expect(engine.ask({ text: '传真号码呢' }).text).toContain('0736-5321089');
   });
 
+  it('tells another body’s report from its own: a department it never mentions, or the county its township lies in', () => {
+    const text = '石门县双溪镇人民政府2014年政府信息公开工作年度报告\n一、主动公开政府信息情况\n全年主动公开政府信息326条。\n二、依申请公开政府信息情况\n2014年，我镇未收到政府信息公开申请。';
+    const engine = engineFor(ingest(report(text), '石门县双溪镇人民政府', 2014));
+    expect(engine.ask({ text: '石门县人民政府2014年收到多少信息公开申请' }).outcome).toBe('out_of_scope');
+    expect(engine.ask({ text: '石门县市场监管局公开了多少条信息' }).outcome).toBe('out_of_scope');
+    expect(engine.ask({ text: '双溪镇政府公开了多少条信息' }).text).toContain('326');
+    expect(engine.ask({ text: '石门县双溪镇人民政府公开了多少条' }).text).toContain('326');
+  });
+
   it('answers a question about the year after from the report’s plans for it, and nothing else of that year', () => {
     const text = '某镇2008年政府信息公开工作年度报告\n一、主动公开政府信息情况\n全年主动公开信息120条。\n二、存在的主要问题和改进措施\n还存在一些问题：一是认识不到位；二是内容不全面。\n二〇〇九年,我镇将着重抓好三项工作:一是加强学习培训;二是充实公开内容;三是扩大网上公开的比例。';
     const r = ingest(report(text), '某镇人民政府', 2008);
