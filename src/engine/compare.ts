@@ -43,6 +43,9 @@ interface Found {
  * keeps its subject). Both sides must be figures the report states; the result is computed by the
  * pack's formula mechanism, never typed in.
  */
+/** A side of a comparison that is another year, not a figure of the report ("上年", "去年同期"). */
+const OTHER_YEAR_SIDE = /^(?:上年|上一年|去年|前一年|往年|上年度|上一年度|last year|the year before|the previous year)/;
+
 export function createComparer(knowledge: Knowledge, figures: Figures) {
   const ops = new Map(knowledge.scope.comparisons.map((c) => [c.id, c]));
   const joints = knowledge.scope.operandJoints;
@@ -169,7 +172,8 @@ export function createComparer(knowledge: Knowledge, figures: Figures) {
       const tail = opTerms.reduce((t, term) => t.split(term).join(' '), rawTail).trim();
       const ask = (side: string) => (english ? `how many ${side} ${tail}` : `${side}多少${tail}`);
       const hasWords = (side: string) => /[\p{L}\p{N}]{2,}/u.test(side.replace(/^(那么|那|and|so)\s*/, ''));
-      if (!hasWords(right)) return undefined;
+      // "比上年多了多少": the other side is last year's figure, which no report of this year holds.
+      if (!hasWords(right) || OTHER_YEAR_SIDE.test(right.trim())) return undefined;
       // "那比其他形式公开的多多少条": the first side is the figure just given.
       const first = hasWords(left) ? think(ask(left), undefined) : undefined;
       const previous = u.previous?.checks;

@@ -17,6 +17,10 @@ import { SCOPE } from './scope-ids.js';
 
 /** Below this score a reading is a guess, not an answer. */
 export const ANSWER_THRESHOLD = 2;
+/** Comparison with the year before (较上年, 比上年): a follow-up naming only it keeps the last topic. */
+const VS_LAST_YEAR = 'vs-last-year';
+/** The concepts of a comparison itself ("比上年多多少"): they name no topic. */
+const COMPARING = new Set([VS_LAST_YEAR, 'difference', 'compare', 'increase', 'decrease']);
 /** The concept of documents still in force (现行有效): a state the report gives, whatever 现在 says. */
 const IN_FORCE = 'in-force';
 /** A rule about a later year answers a question naming that year when it scores this share of the best. */
@@ -228,6 +232,16 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
         readings = standing;
         usedContext = true;
       }
+    }
+
+    // "比上年多了多少?" after the applications received is about them: a follow-up that names only a
+    // comparison with last year gets that comparison for the last topic, or none, never another's.
+    if (context && !usedContext && readings.length > 0 && [...concepts].every((c) => COMPARING.has(c) || isQuestionWord(c)) && concepts.has(VS_LAST_YEAR)) {
+      const topicWords = context.concepts.filter((c) => !isQuestionWord(c));
+      readings = readings.filter((r) => {
+        const intent = intents.get(r.intent);
+        return intent !== undefined && topicWords.some((c) => intent.match.weights[c] !== undefined);
+      });
     }
 
     // "2014年计划培训几次", "明年网站至少要发多少条": a later year asks for the report's plans for it,

@@ -39,6 +39,9 @@ const FIELD_QUESTIONS: Record<string, { zh: string; en: string }> = {
   'office-hours': { zh: '办公时间是什么时候？', en: 'What are the office hours?' },
 };
 
+/** Concepts of a comparison with another figure or year, which say nothing of what is counted. */
+const COMPARISON_CONCEPTS = new Set(['vs-last-year', 'difference', 'compare', 'increase', 'decrease']);
+
 /** What a table appended to the report weighs against the text's own sentences, which state most of its figures too. */
 const APPENDIX_SHARE = 0.6;
 export interface IngestResult {
@@ -182,7 +185,8 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
     const at = sentence.indexOf(clause);
     const lead = at > 0 ? clausesOf(sentence.slice(0, at)).at(-1) : undefined;
     if (!lead || /\d|[零〇一二两三四五六七八九十百千万]+\s*[条件次个人项期元户批块篇场]/.test(lead)) return [];
-    return vocabulary.conceptsOf(mainland(lead)).filter((c) => !own.includes(c) && !vocabulary.isGeneric(c) && !bodyConcepts.has(c));
+    // A comparison ("较上年有所增加") is a statement of its own, not what the next clause counts.
+    return vocabulary.conceptsOf(mainland(lead)).filter((c) => !own.includes(c) && !vocabulary.isGeneric(c) && !bodyConcepts.has(c) && !COMPARISON_CONCEPTS.has(c));
   };
   for (const { figure: f, id } of [...byClause.values()].flat()) {
     const label = mainland(f.label) || mainland(f.clause);

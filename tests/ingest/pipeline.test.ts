@@ -150,6 +150,16 @@ describe('ingest reads each shape a report comes in', () => {
     expect(engine.ask({ text: '石门县双溪镇人民政府公开了多少条' }).text).toContain('326');
   });
 
+  it('answers "比上年多多少" from the report’s own 较上年 figure, and never from two figures of this year', () => {
+    const text = '一、主动公开政府信息情况\n依托县政府网站乡镇子栏目，全年发布信息97条，较上年增加三十一条。\n二、依申请公开政府信息情况\n2013年共新收政府信息公开申请27件，较上年有所增加，其中网上申请15件、信函申请8件。';
+    const engine = engineFor(ingest(report(text), '某县石桥乡人民政府', 2013));
+    engine.ask({ text: '乡政府网站发了多少条信息？', session: 'a' });
+    expect(engine.ask({ text: '比上年多多少？', session: 'a' }).text).toContain('31条');
+    engine.ask({ text: '今年新收了多少件申请', session: 'b' });
+    const more = engine.ask({ text: '比上年多了多少？', session: 'b' });
+    expect(more.outcome).not.toBe('answered');
+  });
+
   it('answers a question about the year after from the report’s plans for it, and nothing else of that year', () => {
     const text = '某镇2008年政府信息公开工作年度报告\n一、主动公开政府信息情况\n全年主动公开信息120条。\n二、存在的主要问题和改进措施\n还存在一些问题：一是认识不到位；二是内容不全面。\n二〇〇九年,我镇将着重抓好三项工作:一是加强学习培训;二是充实公开内容;三是扩大网上公开的比例。';
     const r = ingest(report(text), '某镇人民政府', 2008);
