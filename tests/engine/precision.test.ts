@@ -111,6 +111,7 @@ describe('what a question asks for', () => {
     expect(how.outcome).toBe('answered');
     expect(how.message).toContain('分管领导具体抓');
     expect(engine.ask({ text: '我申请信息公开该咋弄' }).outcome).toBe('out_of_scope');
+    expect(engine.ask({ text: '我想申请公开个信息 去哪申请 咋弄' }).outcome).toBe('out_of_scope');
     expect(engine.ask({ text: '会开了几次' }).message).toContain('9次');
   });
 
