@@ -83,7 +83,10 @@ export function createComparer(knowledge: Knowledge, figures: Figures) {
       }
     } else found.push(...zhTermsIn(form));
     if (found.length === 0) return undefined;
-    const op = SPECIFIC.find((o) => found.some((f) => f.op === o));
+    // "A和B加起来占多少": shares added up; the share words name the sum's unit, not another operation.
+    const sumFirst = found.find((f) => f.op === 'sum');
+    const shareAfter = sumFirst && found.some((f) => f.op === 'share' && f.at > sumFirst.at);
+    const op = shareAfter && !found.some((f) => f.op !== 'sum' && f.op !== 'share') ? 'sum' : SPECIFIC.find((o) => found.some((f) => f.op === o));
     const first = [...found].sort((x, y) => x.at - y.at)[0];
     const chosen = found.find((f) => f.op === op) ?? first;
     return chosen && first ? { op: chosen.op, at: first.at, term: first.term } : undefined;

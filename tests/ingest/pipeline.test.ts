@@ -160,6 +160,14 @@ describe('ingest reads each shape a report comes in', () => {
     expect(more.outcome).not.toBe('answered');
   });
 
+  it('adds up two shares asked together ("A和B加起来占多少"), rather than dividing one by the other', () => {
+    const text = '一、主动公开政府信息情况\n从公开内容看，工作动态类约占42%，政策法规类约占18%，民生保障类约占25%，财政资金类约占15%。';
+    const engine = engineFor(ingest(report(text), '某县双溪镇人民政府', 2014));
+    const sum = engine.ask({ text: '工作动态类和民生保障类加起来占多少' });
+    expect(sum.text).toContain('67%');
+    expect(sum.text).not.toContain('168%');
+  });
+
   it('answers a question about the year after from the report’s plans for it, and nothing else of that year', () => {
     const text = '某镇2008年政府信息公开工作年度报告\n一、主动公开政府信息情况\n全年主动公开信息120条。\n二、存在的主要问题和改进措施\n还存在一些问题：一是认识不到位；二是内容不全面。\n二〇〇九年,我镇将着重抓好三项工作:一是加强学习培训;二是充实公开内容;三是扩大网上公开的比例。';
     const r = ingest(report(text), '某镇人民政府', 2008);
