@@ -19,6 +19,8 @@ const WEAK_SURFACED_SCORE = 4;
 /** …when the sentence holds at least this share of the question's telling words. */
 const SENTENCE_OVER_WEAK = 0.5;
 const MAX_OPTIONS = 3;
+/** The concept of 除了/其余: what a question leaves out. */
+const EXCEPT = 'except';
 /** A statement that nothing happened, this close to a table's zero, answers in its stead. */
 const NONE_OVER_ZERO = 0.5;
 /** A reply template that states a figure. */
@@ -136,7 +138,9 @@ export function decide(
     return { kind: 'breakdown', intent: bestIntent };
   }
 
-  const close = u.readings.filter((r) => r.score >= best.score * ratio(r) && r.score >= ANSWER_THRESHOLD).slice(0, MAX_OPTIONS);
+  // "除了网站，其他…": a reading that ignores the 除了 answers another question (the website's own figure).
+  const excepting = best.matched.includes(EXCEPT);
+  const close = u.readings.filter((r) => r.score >= best.score * ratio(r) && r.score >= ANSWER_THRESHOLD && (!excepting || r.matched.includes(EXCEPT))).slice(0, MAX_OPTIONS);
   // "13126条信息每个月分别公开了多少", "奈曼旗自己开了几场": a part of a figure the report gives only whole.
   const whole = understanding.breakdowns.unsplit(u);
   if (whole) return { kind: 'breakdown', intent: whole };

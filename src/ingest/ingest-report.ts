@@ -218,6 +218,28 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
     // Only a total of the part's own sentence ("共收到申请27件,其中当面申请9件") is surely its whole.
     if (!whole || !wholeId || whole.sentence !== f.sentence || f.unit === '%' || f.none || f.value <= 0 || whole.value <= f.value || f.approx || whole.approx) continue;
     if (figures.some((g) => g.unit === '%' && g.sentence === f.sentence)) continue;
+    // "除了网站，其他渠道一共公开了多少条": the total less this part, by a declared formula.
+    const restId = `${id}.rest`;
+    const rest = `${mainland(whole.label) || mainland(whole.clause)}（除${mainland(f.label) || mainland(f.clause)}外）`;
+    derived.push({ id: restId, label: { zh: rest, en: rest }, op: 'difference', args: [wholeId, id], decimals: 0, unit: { zh: f.unit, en: unitEn.get(f.unit) ?? '' } });
+    things.push({
+      id: restId,
+      // "其他" in such a question names the rest, never a part called 其他方式.
+      concepts: vocabulary.conceptsOf(mainland(f.label) || mainland(f.clause)).filter((c) => c !== 'other-forms'),
+      key: [],
+      extra: ['except'],
+      whole: vocabulary.conceptsOf(mainland(whole.label) || mainland(whole.clause)),
+      question: { zh: `${short(rest)}有多少？`, en: `How many besides “${short(mainland(f.label) || mainland(f.clause))}”?` },
+      reply: {
+        zh: `${meta.year}年，${mainland(whole.label) || mainland(whole.clause)}{f:${wholeId}}${f.unit}，除${mainland(f.label) || mainland(f.clause)}{f:${id}}${f.unit}外，其余{d:${restId}}${f.unit}（按报告数字计算：{f:${wholeId}} − {f:${id}}）。`,
+        en: `Besides “${mainland(f.label) || mainland(f.clause)}” ({f:${id}}), the rest of “${mainland(whole.label) || mainland(whole.clause)}” ({f:${wholeId}}) is {d:${restId}}, worked out from the report's figures.`,
+      },
+      cite: [{ section: f.sentence.section.id, quote: f.sentence.text }],
+      checks: restId,
+      kind: 'figure',
+      section: f.sentence.section.id,
+      surface: rest,
+    });
     const shareId = `${id}.share`;
     const part = mainland(f.label) || mainland(f.clause);
     const of = mainland(whole.label) || mainland(whole.clause);

@@ -160,6 +160,15 @@ describe('ingest reads each shape a report comes in', () => {
     expect(more.outcome).not.toBe('answered');
   });
 
+  it('answers "除了网站，其他…一共多少" with the total less that part, by a declared formula, and nothing else', () => {
+    const text = '一、主动公开政府信息情况\n全年共主动公开政府信息326条，其中通过县政府门户网站公开158条，通过镇政务公开栏公开103条，通过便民服务中心电子显示屏等其他方式公开65条。';
+    const r = ingest(report(text), '某县双溪镇人民政府', 2014);
+    expect(r.knowledge.derived.some((d) => d.op === 'difference')).toBe(true);
+    const rest = engineFor(r).ask({ text: '除了网站，其他渠道一共公开了多少条' });
+    expect(rest.text).toContain('其余168条');
+    expect(rest.message.split('\n').filter((line) => /\d+条/.test(line))).toHaveLength(1);
+  });
+
   it('adds up two shares asked together ("A和B加起来占多少"), rather than dividing one by the other', () => {
     const text = '一、主动公开政府信息情况\n从公开内容看，工作动态类约占42%，政策法规类约占18%，民生保障类约占25%，财政资金类约占15%。';
     const engine = engineFor(ingest(report(text), '某县双溪镇人民政府', 2014));
