@@ -36,6 +36,9 @@ interface Found {
   term: string;
 }
 
+/** A side of a comparison that is another year, not a figure of the report ("上年", "去年同期"). */
+const OTHER_YEAR_SIDE = /^(?:上年|上一年|去年|前一年|往年|上年度|上一年度|last year|the year before|the previous year)/;
+
 /**
  * Reads comparisons between any two figures of the report ("培训人次比查阅人次多多少",
  * "网站公开是其他形式的几倍"): finds the operation, cuts the question into its two sides and reads
@@ -43,9 +46,6 @@ interface Found {
  * keeps its subject). Both sides must be figures the report states; the result is computed by the
  * pack's formula mechanism, never typed in.
  */
-/** A side of a comparison that is another year, not a figure of the report ("上年", "去年同期"). */
-const OTHER_YEAR_SIDE = /^(?:上年|上一年|去年|前一年|往年|上年度|上一年度|last year|the year before|the previous year)/;
-
 export function createComparer(knowledge: Knowledge, figures: Figures) {
   const ops = new Map(knowledge.scope.comparisons.map((c) => [c.id, c]));
   const joints = knowledge.scope.operandJoints;

@@ -200,13 +200,6 @@ export function decide(
   // "网站上一共公开了多少条": the website's reply states the total too, so it serves both readings.
   const [, runnerUp] = closeIntents;
   if (close.length === 2 && runnerUp?.checks && statesFigure(bestIntent, runnerUp.checks)) return { kind: 'answer', intents: [bestIntent], best };
-  // Close readings that give one figure (the table's 本年新收 and the text's 全年新收, both 37件)
-  // need no question back: either answer says the same. Zero is left out, as too many figures are.
-  const figureKey = (i: Intent) => {
-    const value = i.checks ? figureOf(i.checks) : undefined;
-    return i.checks && value ? `${value}|${unitOf(i.checks)}` : undefined;
-  };
-  const bestFigure = figureKey(bestIntent);
   // A zero in a table (收取的费用 0万元) and the text's "未收取任何费用" say one thing: the text's
   // words answer "收费了没" better than a figure, and need no question back.
   if (bestIntent.checks !== undefined && figureOf(bestIntent.checks) === 0) {
@@ -218,6 +211,13 @@ export function decide(
     const none = saysNone ? intents.get(saysNone.intent) : undefined;
     if (saysNone && none) return { kind: 'answer', intents: [none], best: saysNone };
   }
+  // Close readings that give one figure (the table's 本年新收 and the text's 全年新收, both 37件)
+  // need no question back: either answer says the same. Zero is left out, as too many figures are.
+  const figureKey = (i: Intent) => {
+    const value = i.checks ? figureOf(i.checks) : undefined;
+    return i.checks && value ? `${value}|${unitOf(i.checks)}` : undefined;
+  };
+  const bestFigure = figureKey(bestIntent);
   if (close.length > 1 && bestFigure !== undefined && closeIntents.every((i) => figureKey(i) === bestFigure)) return { kind: 'answer', intents: [bestIntent], best };
   if (close.length > 1) return { kind: 'which', options: closeIntents, remember: bestIntent };
   return { kind: 'answer', intents: [bestIntent], best };

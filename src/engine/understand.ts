@@ -2,7 +2,7 @@ import type { Figures } from '../answer/figures.js';
 import type { Intent, Knowledge } from '../knowledge/schema.js';
 import { extractConcepts, type Extraction } from '../match/extract-concepts.js';
 import { compileLexicon, type TermSource } from '../match/lexicon.js';
-import { asksActual, asksNextYearFigure, namesNextYear, readChoice, readOrdinal, relativeYears } from '../match/qualifiers.js';
+import { asksActual, asksNextYearFigure, COMPARISON_CONCEPTS, namesNextYear, readChoice, readOrdinal, relativeYears } from '../match/qualifiers.js';
 import { charPairs, scoreIntents } from '../match/score-intents.js';
 import { hasWords, normalizeText } from '../text/normalize.js';
 import { detectLang, isScriptNeutral, simplify } from '../text/script.js';
@@ -19,8 +19,6 @@ import { SCOPE } from './scope-ids.js';
 export const ANSWER_THRESHOLD = 2;
 /** Comparison with the year before (较上年, 比上年): a follow-up naming only it keeps the last topic. */
 const VS_LAST_YEAR = 'vs-last-year';
-/** The concepts of a comparison itself ("比上年多多少"): they name no topic. */
-const COMPARING = new Set([VS_LAST_YEAR, 'difference', 'compare', 'increase', 'decrease']);
 /** The concept of documents still in force (现行有效): a state the report gives, whatever 现在 says. */
 const IN_FORCE = 'in-force';
 /** A rule about a later year answers a question naming that year when it scores this share of the best. */
@@ -236,7 +234,7 @@ export function createUnderstanding(knowledge: Knowledge, figures: Pick<Figures,
 
     // "比上年多了多少?" after the applications received is about them: a follow-up that names only a
     // comparison with last year gets that comparison for the last topic, or none, never another's.
-    if (context && !usedContext && readings.length > 0 && [...concepts].every((c) => COMPARING.has(c) || isQuestionWord(c)) && concepts.has(VS_LAST_YEAR)) {
+    if (context && !usedContext && readings.length > 0 && [...concepts].every((c) => COMPARISON_CONCEPTS.has(c) || isQuestionWord(c)) && concepts.has(VS_LAST_YEAR)) {
       const topicWords = context.concepts.filter((c) => !isQuestionWord(c));
       readings = readings.filter((r) => {
         const intent = intents.get(r.intent);

@@ -32,7 +32,7 @@ interface Piece {
  * Clauses of a section's text lines, cut after 。；！？ and at line ends, with no minimum length: a
  * contact is often a line of its own as short as "电话：0000-1234567".
  */
-function piecesOf(section: DraftSection): Piece[] {
+export function piecesOf(section: DraftSection): Piece[] {
   return section.lines
     .filter((l) => !isTableLine(l.text))
     .flatMap((l) => [...l.text.matchAll(/[^。；;！!？?]+[。；;！!？?]*/g)].map((m) => ({ section, line: l.line, text: m[0].trim() })))

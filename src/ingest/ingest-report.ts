@@ -5,8 +5,9 @@ import { checkValues } from '../knowledge/check-values.js';
 import { mergeLexicon } from '../knowledge/merge-domain.js';
 import { arabicYears } from '../text/normalize.js';
 import { simplify } from '../text/script.js';
+import { COMPARISON_CONCEPTS } from '../match/qualifiers.js';
 import { buildRules, linkSuggestions, type Answerable } from './build-rules.js';
-import { findContact, givesContact, mentionsContact } from './contact.js';
+import { findContact, givesContact, mentionsContact, piecesOf } from './contact.js';
 import { clausesOf, findFigures, findNegations, type DraftFigure } from './figures.js';
 import { subtotalLess } from './group-sums.js';
 import { IngestError } from './ingest-error.js';
@@ -20,8 +21,6 @@ import { toLines, type IngestMessage } from './source-lines.js';
 import { stripChrome } from './strip-chrome.js';
 import { findTableCells, type DraftCell } from './tables.js';
 import { createVocabulary } from './vocabulary.js';
-
-/** The pack's four files, as the loader reads them, and what a staff member checks. */
 
 /**
  * A table row's label without its notes in brackets ("专项经费（不包括用于…等方面的经费）"): the note
@@ -39,11 +38,10 @@ const FIELD_QUESTIONS: Record<string, { zh: string; en: string }> = {
   'office-hours': { zh: '办公时间是什么时候？', en: 'What are the office hours?' },
 };
 
-/** Concepts of a comparison with another figure or year, which say nothing of what is counted. */
-const COMPARISON_CONCEPTS = new Set(['vs-last-year', 'difference', 'compare', 'increase', 'decrease']);
-
 /** What a table appended to the report weighs against the text's own sentences, which state most of its figures too. */
 const APPENDIX_SHARE = 0.6;
+
+/** The pack's four files, as the loader reads them, and what a staff member checks. */
 export interface IngestResult {
   files: {
     'report.json': Pick<Knowledge, 'meta' | 'sections'>;
@@ -209,54 +207,57 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
     });
   }
   const derived: Derived[] = [];
-  // "其中按时办结13件" of "申请办结14件": people ask what share the part is, which the report
-  // leaves them to work out. Each part of a stated total gets its share by a declared formula
-  // (part ÷ total), unless its sentence states a share already ("其中自然人申请48件，占76.2%").
+  // "其中按时办结13件" of "申请办结14件": people ask what share the part is, or how many the rest
+  // are ("除了网站，其他渠道一共…"), which the report leaves them to work out. Each part of a total
+  // its own sentence states gets both by declared formulas (part ÷ total, total − part), unless the
+  // sentence states a share already ("其中自然人申请48件，占76.2%").
   for (const [f, id] of figureIds) {
     const whole = f.wholeFigure;
     const wholeId = whole ? figureIds.get(whole) : undefined;
     // Only a total of the part's own sentence ("共收到申请27件,其中当面申请9件") is surely its whole.
     if (!whole || !wholeId || whole.sentence !== f.sentence || f.unit === '%' || f.none || f.value <= 0 || whole.value <= f.value || f.approx || whole.approx) continue;
     if (figures.some((g) => g.unit === '%' && g.sentence === f.sentence)) continue;
-    // "除了网站，其他渠道一共公开了多少条": the total less this part, by a declared formula.
+    const part = mainland(f.label) || mainland(f.clause);
+    const of = mainland(whole.label) || mainland(whole.clause);
+    const partConceptsOf = vocabulary.conceptsOf(part);
+    const ofConcepts = vocabulary.conceptsOf(of);
+    const cite = [{ section: f.sentence.section.id, quote: f.sentence.text }];
     const restId = `${id}.rest`;
-    const rest = `${mainland(whole.label) || mainland(whole.clause)}（除${mainland(f.label) || mainland(f.clause)}外）`;
+    const rest = `${of}（除${part}外）`;
     derived.push({ id: restId, label: { zh: rest, en: rest }, op: 'difference', args: [wholeId, id], decimals: 0, unit: { zh: f.unit, en: unitEn.get(f.unit) ?? '' } });
     things.push({
       id: restId,
       // "其他" in such a question names the rest, never a part called 其他方式.
-      concepts: vocabulary.conceptsOf(mainland(f.label) || mainland(f.clause)).filter((c) => c !== 'other-forms'),
+      concepts: partConceptsOf.filter((c) => c !== 'other-forms'),
       key: [],
       extra: ['except'],
-      whole: vocabulary.conceptsOf(mainland(whole.label) || mainland(whole.clause)),
-      question: { zh: `${short(rest)}有多少？`, en: `How many besides “${short(mainland(f.label) || mainland(f.clause))}”?` },
+      whole: ofConcepts,
+      question: { zh: `${short(rest)}有多少？`, en: `How many besides “${short(part)}”?` },
       reply: {
-        zh: `${meta.year}年，${mainland(whole.label) || mainland(whole.clause)}{f:${wholeId}}${f.unit}，除${mainland(f.label) || mainland(f.clause)}{f:${id}}${f.unit}外，其余{d:${restId}}${f.unit}（按报告数字计算：{f:${wholeId}} − {f:${id}}）。`,
-        en: `Besides “${mainland(f.label) || mainland(f.clause)}” ({f:${id}}), the rest of “${mainland(whole.label) || mainland(whole.clause)}” ({f:${wholeId}}) is {d:${restId}}, worked out from the report's figures.`,
+        zh: `${meta.year}年，${of}{f:${wholeId}}${f.unit}，除${part}{f:${id}}${f.unit}外，其余{d:${restId}}${f.unit}（按报告数字计算：{f:${wholeId}} − {f:${id}}）。`,
+        en: `Besides “${part}” ({f:${id}}), the rest of “${of}” ({f:${wholeId}}) is {d:${restId}}, worked out from the report's figures.`,
       },
-      cite: [{ section: f.sentence.section.id, quote: f.sentence.text }],
+      cite,
       checks: restId,
       kind: 'figure',
       section: f.sentence.section.id,
       surface: rest,
     });
     const shareId = `${id}.share`;
-    const part = mainland(f.label) || mainland(f.clause);
-    const of = mainland(whole.label) || mainland(whole.clause);
     const label = `${part}占${of}的比例`;
     derived.push({ id: shareId, label: { zh: label, en: label }, op: 'ratio-percent', args: [id, wholeId], decimals: 2, unit: { zh: '%', en: '%' } });
     things.push({
       id: shareId,
-      concepts: vocabulary.conceptsOf(part),
+      concepts: partConceptsOf,
       key: [],
       extra: ['rate'],
-      whole: vocabulary.conceptsOf(of),
+      whole: ofConcepts,
       question: { zh: `${short(part)}占${short(of)}的比例是多少？`, en: `What share of “${short(of)}” is “${short(part)}”?` },
       reply: {
         zh: `${meta.year}年，${part}{f:${id}}${f.unit}，占${of}（{f:${wholeId}}${f.unit}）的{d:${shareId}}%（按报告数字计算：{f:${id}} ÷ {f:${wholeId}}）。`,
         en: `“${part}” ({f:${id}}) is {d:${shareId}}% of “${of}” ({f:${wholeId}}), worked out from the report's figures.`,
       },
-      cite: [...new Set([whole.sentence.text, f.sentence.text])].map((quote) => ({ section: f.sentence.section.id, quote })),
+      cite,
       checks: shareId,
       kind: 'figure',
       section: f.sentence.section.id,
@@ -463,10 +464,7 @@ export function ingestReport(bytes: Uint8Array, options: IngestOptions, domain: 
   const contactThings = new Set<string>(['report.contact']);
   const givesOne = (text: string) => givesContact(text, d) || (mentionsContact(text, d) && /\d{5,}/.test(text));
   // Field by field, however short ("电话：0736-5321088；" is no sentence of four characters).
-  const fieldPieces = sections.flatMap((section) =>
-    section.lines.filter((l) => !/[|｜]/.test(l.text)).flatMap((l) => [...l.text.matchAll(/[^。！？!?；;]+[。！？!?；;]*/g)].map((m) => ({ section, text: m[0].trim() }))),
-  );
-  fieldPieces.filter((x) => x.text && givesOne(x.text)).forEach((x, n) => {
+  sections.flatMap(piecesOf).filter((x) => givesOne(x.text)).forEach((x, n) => {
     const text = mainland(x.text);
     // Known by its field (电话, 地址, 受理时间): "电话多少" finds the phone line, "怎么联系" the whole
     // contact; the other words of the line (党政办公室) rank it, never outweigh a field.

@@ -2,6 +2,7 @@ import type { DomainIngest, SectionKind } from '../knowledge/schema.js';
 import { simplify } from '../text/script.js';
 import { type Heading, isBareHeading, kindOf, numberedHeading, splitRunOn } from './headings.js';
 import type { IngestMessage, SourceLine } from './source-lines.js';
+import { isCellLine } from './sentences.js';
 
 /** A part of the report as ingest reads it: its heading, kind and body lines. */
 export interface DraftSection {
@@ -52,8 +53,6 @@ function spacedCells(text: string): string[] | undefined {
 /** Table cells flattened into lines: "规章 | 0 | 0 | 0", "0 |", a lone "|", or "规章 0 0 0". */
 const isTabular = (text: string) => /[|｜]/.test(text) || NUMERIC_CELL.test(text);
 
-/** A line that could be one cell of a table copied a cell per line: short, no sentence in it. */
-const isCellLike = (text: string) => text.trim().length <= 40 && !/[。；;！!？?]/.test(text);
 
 /**
  * Lines of a table zone: tabular lines, the short lines between them (a cell split over two lines),
@@ -71,7 +70,7 @@ function tableZone(lines: SourceLine[], isPartHeading: (text: string) => boolean
   lines.forEach((l, i) => {
     if (!tab[i] && isPartHeading(l.text)) zone[i] = false;
   });
-  const joins = (i: number) => !zone[i] && isCellLike(lines[i]?.text ?? '') && !isPartHeading(lines[i]?.text ?? '');
+  const joins = (i: number) => !zone[i] && isCellLine(lines[i]?.text ?? '') && !isPartHeading(lines[i]?.text ?? '');
   for (let i = 1; i < lines.length; i++) if (zone[i - 1] && joins(i)) zone[i] = true;
   for (let i = lines.length - 2; i >= 0; i--) if (zone[i + 1] && joins(i)) zone[i] = true;
   return zone;

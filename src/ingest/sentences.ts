@@ -11,6 +11,9 @@ export interface Sentence {
 /** Text lines of a section that are not table cells. */
 export const isTableLine = (text: string) => /[|｜]/.test(text) || /^[\s]*[-—–+/]?\d+(\.\d+)?%?\s*$/.test(text);
 
+/** A line that could be one cell of a table given a cell per line: short, and no sentence in it. */
+export const isCellLine = (text: string) => text.trim().length <= 40 && !/[。；;！!？?]/.test(text);
+
 /**
  * The sentences of every section (table lines excluded), cut after 。！？；; and at line ends, each a
  * verbatim substring of its section's text, so any of them can be quoted as it stands.

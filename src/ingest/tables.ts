@@ -1,7 +1,7 @@
 import type { DomainIngest } from '../knowledge/schema.js';
 import { simplify } from '../text/script.js';
 import type { DraftSection } from './sections.js';
-import { isTableLine } from './sentences.js';
+import { isCellLine, isTableLine } from './sentences.js';
 
 /** A table cell with a figure, named by its row and column. */
 export interface DraftCell {
@@ -50,8 +50,6 @@ const LEVEL: [RegExp, number][] = [
   [/^\d+[.．、]/, 3],
 ];
 
-/** A short line with no sentence in it: a label or header cell on a line of its own. */
-const isLooseCell = (text: string) => text.length <= 40 && !/[。；;]/.test(text);
 
 /** Cells of a section's table lines, in reading order, with their offsets in the section text. */
 function cellsOf(section: DraftSection): Cell[] {
@@ -60,7 +58,7 @@ function cellsOf(section: DraftSection): Cell[] {
   // A table copied a cell per line opens with its header cells, each a short line, before any figure.
   const firstTabular = section.lines.findIndex((l) => isTableLine(l.text));
   let opens = firstTabular;
-  while (opens > 0 && isLooseCell(section.lines[opens - 1]?.text ?? '')) opens--;
+  while (opens > 0 && isCellLine(section.lines[opens - 1]?.text ?? '')) opens--;
   for (const [i, l] of section.lines.entries()) {
     if (i >= opens && i < firstTabular) {
       cells.push({ text: l.text.trim(), line: l.line, start: offset + l.text.indexOf(l.text.trim()), end: offset + l.text.length, loose: true });
@@ -72,7 +70,7 @@ function cellsOf(section: DraftSection): Cell[] {
         if (text) cells.push({ text, line: l.line, start, end: start + text.length, loose: false });
         at += piece.length + 1;
       }
-    } else if (cells.length && isLooseCell(l.text)) {
+    } else if (cells.length && isCellLine(l.text)) {
       // A label cell broken over a line of its own ("行政规范性文件" without its "|").
       cells.push({ text: l.text.trim(), line: l.line, start: offset + l.text.indexOf(l.text.trim()), end: offset + l.text.length, loose: true });
     }

@@ -29,6 +29,12 @@ export function asksNextYearFigure(text: string): boolean {
   return NEXT_YEAR.test(text) && ASKS_COUNT.test(text);
 }
 
+/**
+ * The domain's concepts of a comparison itself (比上年, 多多少): they say what is done with a
+ * figure, never what it counts, so no figure is known by them and no follow-up's topic is one.
+ */
+export const COMPARISON_CONCEPTS: ReadonlySet<string> = new Set(['vs-last-year', 'difference', 'compare']);
+
 /** Words that ask what really happened ("2014年实际发了多少条"): a plan for that year does not answer them. */
 const ACTUAL = /实际|真实|actual|really/;
 
